@@ -1,0 +1,22 @@
+package org.clinicops.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * intake-service recorded a screening and its outcome. ELIGIBLE makes session-service book; CRISIS_ESCALATION makes
+ * notification-service page the on-call clinician. Reasons are rule codes (CLINICAL section 4), never scores or text.
+ *
+ * @param baseline true for the patient's first screening, false for a re-screening (CLINICAL D-9)
+ */
+public record ScreeningCompleted(
+        UUID eventId,
+        Instant occurredAt,
+        UUID patientId,
+        UUID screeningId,
+        String indication,
+        ScreeningOutcome outcome,
+        List<String> reasons,
+        boolean baseline) implements ClinicEvent {
+}

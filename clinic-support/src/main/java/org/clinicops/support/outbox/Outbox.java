@@ -1,0 +1,50 @@
+package org.clinicops.support.outbox;
+
+import org.clinicops.events.ClinicEvent;
+import org.clinicops.events.EventType;
+import org.clinicops.support.web.CorrelationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+
+/**
+ * Stores an event to publish in the caller's database transaction, so the state change and its events commit or
+ * roll back together; {@link OutboxRelay} sends them to Kafka afterwards. Requires the table {@code outbox_event}
+ * (see any service's V1 migration).
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * @param subject the CloudEvents subject: the id of the thing the event is about (a screening, a session)
+     */
+    public void publish(ClinicEvent event, String subject) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An event must be published inside the transaction that causes it");
+        }
+        EventType type = EventType.of(event);
+        jdbc.sql("""
+                        insert into outbox_event (event_id, topic, message_key, event_type, subject, occurred_at,
+                                                  correlation_id, payload)
+                        values (:eventId, :topic, :key, :type, :subject, :occurredAt, :correlationId, :payload)
+                        """)
+                .param("eventId", event.eventId())
+                .param("topic", type.topic())
+                .param("key", event.patientId().toString())
+                .param("type", type.type())
+                .param("subject", subject)
+                .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .param("correlationId", CorrelationId.current().orElse(null))
+                .param("payload", json.writeValueAsString(event))
+                .update();
+    }
+}
