@@ -37,9 +37,13 @@ public class ClinicSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${clinic.clock.start:}") String start) {
+    Clock clock(@Value("${clinic.clock.start:}") String start, @Value("${clinic.clock.started-at:}") String startedAt) {
         Clock system = Clock.systemUTC();
-        return start.isBlank() ? system : ClinicClock.startingAt(Instant.parse(start), system);
+        if (start.isBlank()) {
+            return system;
+        }
+        Instant realStart = startedAt.isBlank() ? system.instant() : Instant.parse(startedAt);
+        return ClinicClock.startingAt(Instant.parse(start), realStart, system);
     }
 
     @Bean

@@ -1,0 +1,4 @@
+-- One database per service: no service reads another's tables.
+create database intake;
+create database session;
+create database notification;

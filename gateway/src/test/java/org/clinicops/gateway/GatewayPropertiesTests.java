@@ -1,0 +1,36 @@
+package org.clinicops.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatewayPropertiesTests {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(GatewayConfiguration.class)
+            .withPropertyValues(
+                    "clinic.gateway.intake-uri=http://intake-service:8081",
+                    "clinic.gateway.session-uri=http://session-service:8082",
+                    "clinic.gateway.notification-uri=http://notification-service:8083");
+
+    @Test
+    void bindsTheThreeServiceUris() {
+        context.run(started -> assertThat(started.getBean(GatewayProperties.class).sessionUri())
+                .hasToString("http://session-service:8082"));
+    }
+
+    @Test
+    void refusesToStartWhenAServiceUriIsBlank() {
+        context.withPropertyValues("clinic.gateway.session-uri=")
+                .run(started -> assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("clinic.gateway.session-uri must be an absolute http(s) URI"));
+    }
+
+    @Test
+    void refusesToStartWhenAServiceUriIsNotAbsolute() {
+        context.withPropertyValues("clinic.gateway.intake-uri=intake-service:8081")
+                .run(started -> assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("clinic.gateway.intake-uri must be an absolute http(s) URI"));
+    }
+}

@@ -1,0 +1,185 @@
+package org.clinicops.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicops.gateway.GatewayClient.body;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=gateway")
+class GatewayRoutingTests {
+
+    static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
+    static final LoopbackBackend session = LoopbackBackend.start("session-service");
+    static final LoopbackBackend notification = LoopbackBackend.start("notification-service");
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("clinic.gateway.intake-uri", intake::uri);
+        registry.add("clinic.gateway.session-uri", session::uri);
+        registry.add("clinic.gateway.notification-uri", notification::uri);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        intake.close();
+        session.close();
+        notification.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    GatewayClient gateway;
+
+    @BeforeEach
+    void connect() {
+        gateway = new GatewayClient(port);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "POST, /api/patients,                            intake-service",
+            "GET,  /api/patients/p-1,                        intake-service",
+            "POST, /api/patients/p-1/screenings,             intake-service",
+            "GET,  /api/screenings,                          intake-service",
+            "GET,  /api/screenings/s-1,                      intake-service",
+            "POST, /api/screenings/s-1/review,               intake-service",
+            "GET,  /api/patients/p-1/treatment-plan,         session-service",
+            "GET,  /api/sessions,                            session-service",
+            "GET,  /api/sessions/x-1,                        session-service",
+            "POST, /api/sessions/x-1/check-in,               session-service",
+            "GET,  /api/patients/p-1/notifications,          notification-service",
+            "POST, /api/partner/subscriptions,               notification-service",
+            "GET,  /api/partner/subscriptions/sub-1,         notification-service",
+    })
+    void routesEachPublicPathToTheServiceThatOwnsIt(String method, String path, String owner) {
+        HttpResponse<String> response = gateway.send(gateway.request(path)
+                .method(method, method.equals("POST") ? BodyPublishers.ofString("{}") : BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode echo = body(response);
+        assertThat(echo.path("service").asString()).isEqualTo(owner);
+        assertThat(echo.path("method").asString()).isEqualTo(method);
+        assertThat(echo.path("path").asString()).isEqualTo(path);
+    }
+
+    @Test
+    void forwardsQueryStringsUnchanged() {
+        JsonNode screenings = body(gateway.get("/api/screenings?status=NEEDS_CLINICIAN_REVIEW&page=2"));
+        JsonNode sessions = body(gateway.get("/api/sessions?date=2026-03-02"));
+
+        assertThat(screenings.path("query").asString()).isEqualTo("status=NEEDS_CLINICIAN_REVIEW&page=2");
+        assertThat(sessions.path("query").asString()).isEqualTo("date=2026-03-02");
+    }
+
+    @Test
+    void forwardsPostBodyAndIdempotencyKeyUnchanged() {
+        String referral = """
+                {"givenName":"Ada","familyName":"Lovelace","dateOfBirth":"1985-12-10"}""";
+
+        JsonNode echo = body(gateway.send(gateway.request("/api/patients")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "referral-42")
+                .POST(BodyPublishers.ofString(referral))));
+
+        assertThat(echo.path("service").asString()).isEqualTo("intake-service");
+        assertThat(echo.path("body").asString()).isEqualTo(referral);
+        assertThat(echo.path("contentType").asString()).isEqualTo("application/json");
+        assertThat(echo.path("idempotencyKey").asString()).isEqualTo("referral-42");
+    }
+
+    @Test
+    void passesCreatedStatusLocationAndBodyBackUnchanged() {
+        String created = """
+                {"screeningId":"s-9","outcome":"ELIGIBLE"}""";
+        intake.answer("POST", "/api/patients/p-2/screenings", 201,
+                Map.of("Content-Type", "application/json", "Location", "/api/screenings/s-9"), created);
+
+        HttpResponse<String> response = gateway.send(gateway.request("/api/patients/p-2/screenings")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{}")));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/screenings/s-9");
+        assertThat(response.body()).isEqualTo(created);
+    }
+
+    @Test
+    void passesProblemBodiesBackUnchanged() {
+        String problem = """
+                {"type":"about:blank","title":"Unprocessable Content","status":422,\
+                "detail":"decision must be APPROVED or DECLINED","errors":[{"field":"decision"}]}""";
+        intake.answer("POST", "/api/screenings/s-2/review", 422,
+                Map.of("Content-Type", "application/problem+json"), problem);
+
+        HttpResponse<String> response = gateway.send(gateway.request("/api/screenings/s-2/review")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"decision\":\"MAYBE\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).isEqualTo(problem);
+    }
+
+    @Test
+    void keepsInternalApisPrivate() {
+        HttpResponse<String> response = gateway.get("/internal/patients/x/contact");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(intake.receivedPaths()).noneMatch(path -> path.startsWith("/internal"));
+        assertThat(session.receivedPaths()).noneMatch(path -> path.startsWith("/internal"));
+        assertThat(notification.receivedPaths()).noneMatch(path -> path.startsWith("/internal"));
+    }
+
+    @Test
+    void forwardsAndReturnsTheCallersCorrelationId() {
+        HttpResponse<String> response = gateway.send(gateway.request("/api/sessions/x-2")
+                .header(CorrelationIdFilter.HEADER, "nurse-station-7.req_1")
+                .GET());
+
+        assertThat(body(response).path("correlationId").asString()).isEqualTo("nurse-station-7.req_1");
+        assertThat(response.headers().allValues(CorrelationIdFilter.HEADER)).containsExactly("nurse-station-7.req_1");
+    }
+
+    @Test
+    void generatesACorrelationIdWhenTheCallerSendsNone() {
+        HttpResponse<String> response = gateway.get("/api/patients/p-3");
+
+        String returned = response.headers().firstValue(CorrelationIdFilter.HEADER).orElseThrow();
+        assertThat(UUID.fromString(returned)).hasToString(returned);
+        assertThat(body(response).path("correlationId").asString()).isEqualTo(returned);
+    }
+
+    @Test
+    void replacesACorrelationIdThatIsNotAPlainToken() {
+        HttpResponse<String> response = gateway.send(gateway.request("/api/patients/p-4")
+                .header(CorrelationIdFilter.HEADER, "x\"><script>")
+                .GET());
+
+        String returned = response.headers().firstValue(CorrelationIdFilter.HEADER).orElseThrow();
+        assertThat(UUID.fromString(returned)).hasToString(returned);
+        assertThat(body(response).path("correlationId").asString()).isEqualTo(returned);
+    }
+
+    @Test
+    void servesItsOwnHealthProbesAndMetrics() {
+        assertThat(gateway.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/prometheus").body()).contains("http_server_requests");
+    }
+}

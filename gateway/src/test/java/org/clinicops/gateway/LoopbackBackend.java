@@ -1,0 +1,117 @@
+package org.clinicops.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in for one service on a free loopback port. By default it answers 200 with JSON naming the service and
+ * echoing what it received; {@link #answer} sets a canned reply for one request, {@link #hang} makes it never reply.
+ */
+final class LoopbackBackend implements AutoCloseable {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final String service;
+    private final HttpServer server;
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final List<String> receivedPaths = new CopyOnWriteArrayList<>();
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile boolean hanging;
+
+    private LoopbackBackend(String service) {
+        this.service = service;
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    static LoopbackBackend start(String service) {
+        return new LoopbackBackend(service);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    void answer(String method, String path, int status, Map<String, String> headers, String body) {
+        replies.put(method + " " + path, new Reply(status, headers, body));
+    }
+
+    void hang() {
+        hanging = true;
+    }
+
+    List<String> receivedPaths() {
+        return receivedPaths;
+    }
+
+    @Override
+    public void close() {
+        released.countDown();
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            receivedPaths.add(path);
+            String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (hanging) {
+                released.await();
+                return;
+            }
+            String correlationId = exchange.getRequestHeaders().getFirst(CorrelationIdFilter.HEADER);
+            if (correlationId != null) {
+                // Like the real services: they echo the id they were given.
+                exchange.getResponseHeaders().set(CorrelationIdFilter.HEADER, correlationId);
+            }
+            Reply reply = replies.get(exchange.getRequestMethod() + " " + path);
+            if (reply == null) {
+                reply = new Reply(200, Map.of("Content-Type", "application/json"), echo(exchange, path, requestBody));
+            }
+            reply.headers().forEach(exchange.getResponseHeaders()::set);
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String echo(HttpExchange exchange, String path, String requestBody) {
+        Map<String, String> echo = new LinkedHashMap<>();
+        echo.put("service", service);
+        echo.put("method", exchange.getRequestMethod());
+        echo.put("path", path);
+        echo.put("query", Objects.toString(exchange.getRequestURI().getRawQuery(), ""));
+        echo.put("correlationId", exchange.getRequestHeaders().getFirst(CorrelationIdFilter.HEADER));
+        echo.put("idempotencyKey", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+        echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
+        echo.put("body", requestBody);
+        return json.writeValueAsString(echo);
+    }
+
+    private record Reply(int status, Map<String, String> headers, String body) {
+    }
+}
