@@ -1,0 +1,76 @@
+package org.clinicops.session.booking;
+
+import org.clinicops.events.Protocol;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+/** How many sessions a protocol's induction series has and which dates each may fall on (CLINICAL section 6). */
+public sealed interface InductionSeries {
+
+    int sessions();
+
+    /**
+     * Whether the next session may fall on {@code date}, given the dates of the sessions already placed (in order;
+     * the first is the series' first date).
+     */
+    boolean allows(List<LocalDate> placed, LocalDate date);
+
+    /** No session of a series whose first session falls on {@code first} can fall after this date. */
+    LocalDate lastPossibleDate(LocalDate first);
+
+    static InductionSeries of(Protocol protocol) {
+        return switch (protocol) {
+            // CLINICAL section 6: 6 infusions (IM: 6 injections, as IV), never on consecutive calendar days,
+            // all within 21 days of the first (last date - first date <= 21)
+            case IV_KETAMINE_DEPRESSION, IM_KETAMINE -> new Spaced(6, 2, 21);
+            // CLINICAL section 6: weeks 1-4, two sessions per calendar week, at least 2 days apart (8 sessions)
+            case ESKETAMINE_NASAL -> new TwicePerCalendarWeek(4, 2);
+        };
+    }
+
+    /** Sessions at least {@code minDaysApart} calendar days apart, the last within {@code windowDays} of the first. */
+    record Spaced(int sessions, int minDaysApart, int windowDays) implements InductionSeries {
+
+        @Override
+        public boolean allows(List<LocalDate> placed, LocalDate date) {
+            return !date.isBefore(placed.getLast().plusDays(minDaysApart))
+                    && !date.isAfter(lastPossibleDate(placed.getFirst()));
+        }
+
+        @Override
+        public LocalDate lastPossibleDate(LocalDate first) {
+            return first.plusDays(windowDays);
+        }
+    }
+
+    /**
+     * Two sessions in each of {@code weeks} consecutive calendar weeks (Monday to Sunday), the first week being the
+     * first session's, every session at least {@code minDaysApart} calendar days after the one before.
+     */
+    record TwicePerCalendarWeek(int weeks, int minDaysApart) implements InductionSeries {
+
+        @Override
+        public int sessions() {
+            return 2 * weeks;
+        }
+
+        @Override
+        public boolean allows(List<LocalDate> placed, LocalDate date) {
+            LocalDate weekStart = mondayOf(placed.getFirst()).plusWeeks(placed.size() / 2);
+            return !date.isBefore(weekStart) && !date.isAfter(weekStart.plusDays(6))
+                    && !date.isBefore(placed.getLast().plusDays(minDaysApart));
+        }
+
+        @Override
+        public LocalDate lastPossibleDate(LocalDate first) {
+            return mondayOf(first).plusWeeks(weeks).minusDays(1);
+        }
+
+        private static LocalDate mondayOf(LocalDate date) {
+            return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.clinicops.session.booking;
+
+import org.clinicops.events.Protocol;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Books a whole induction series, or nothing, exactly as CLINICAL section 6 "Booking a series" says:
+ * <ul>
+ *   <li>a session fits when its whole chair time lies inside one day's opening hours, it starts on a slot boundary,
+ *       and a chair is free for [start, end + turnover); the lowest-numbered free chair is taken;</li>
+ *   <li>the first session starts no earlier than the lead time after the outcome was recorded;</li>
+ *   <li>candidate first starts are tried in time order; for each, every following session takes the earliest
+ *       fitting start on a day the series allows; the first candidate with which the whole series fits wins;</li>
+ *   <li>only candidates whose date is at most {@code horizonDays} after the outcome's date are tried.</li>
+ * </ul>
+ * Existing bookings are only read, never moved.
+ */
+public final class SeriesBooker {
+
+    private final ClinicCalendar calendar;
+    private final Duration leadTime;
+    private final int horizonDays;
+
+    public SeriesBooker(ClinicCalendar calendar, Duration leadTime, int horizonDays) {
+        this.calendar = calendar;
+        this.leadTime = leadTime;
+        this.horizonDays = horizonDays;
+    }
+
+    /**
+     * The instant the lead time counts from: when the outcome was recorded (CLINICAL section 6), unless the outcome
+     * reaches booking so late (after an outage) that its lead time has already passed; then from one lead time
+     * before now, so that nothing is ever booked in the past.
+     */
+    public Instant leadTimeCountsFrom(Instant recordedAt, Instant now) {
+        Instant latest = now.minus(leadTime);
+        return recordedAt.isBefore(latest) ? latest : recordedAt;
+    }
+
+    /** The range in which a series for an outcome recorded at {@code recordedAt} can be booked. */
+    public SearchWindow searchWindow(Protocol protocol, Instant recordedAt) {
+        LocalDate lastFirstDate = lastFirstDate(recordedAt);
+        LocalDate lastDate = InductionSeries.of(protocol).lastPossibleDate(lastFirstDate);
+        return new SearchWindow(recordedAt.plus(leadTime),
+                lastDate.plusDays(1).atStartOfDay(calendar.zone()).toInstant());
+    }
+
+    /**
+     * The sessions of the whole series in order, or empty when no candidate within the horizon fits (the plan then
+     * waits for capacity).
+     *
+     * @param existing every non-cancelled booking overlapping {@link #searchWindow}
+     */
+    public Optional<List<Placement>> book(Protocol protocol, Instant recordedAt, Collection<ChairBooking> existing) {
+        InductionSeries series = InductionSeries.of(protocol);
+        Duration chairTime = ChairTimes.of(protocol);
+        ChairOccupancy chairs = new ChairOccupancy(calendar.chairs(), existing);
+        Instant earliestStart = recordedAt.plus(leadTime);
+        LocalDate lastFirstDate = lastFirstDate(recordedAt);
+        for (LocalDate day = LocalDate.ofInstant(earliestStart, calendar.zone()); !day.isAfter(lastFirstDate);
+             day = day.plusDays(1)) {
+            // Of a day's candidate first starts only the earliest needs trying: the following sessions fall on later
+            // days, and which days the series allows depends on the first session's date alone, so a later start
+            // on the same day fits exactly when the earliest does.
+            Optional<Placement> first = earliestFit(day, earliestStart, chairTime, chairs, 1);
+            if (first.isPresent()) {
+                Optional<List<Placement>> whole = completeSeries(series, first.get(), chairTime, chairs);
+                if (whole.isPresent()) {
+                    return whole;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private LocalDate lastFirstDate(Instant recordedAt) {
+        return LocalDate.ofInstant(recordedAt, calendar.zone()).plusDays(horizonDays);
+    }
+
+    private Optional<List<Placement>> completeSeries(InductionSeries series, Placement first, Duration chairTime,
+                                                     ChairOccupancy chairs) {
+        List<Placement> placements = new ArrayList<>(List.of(first));
+        List<LocalDate> dates = new ArrayList<>(List.of(dateOf(first)));
+        chairs.place(first.asChairBooking());
+        LocalDate lastPossible = series.lastPossibleDate(dates.getFirst());
+        while (placements.size() < series.sessions()) {
+            Optional<Placement> next = Optional.empty();
+            for (LocalDate day = dates.getLast().plusDays(1); next.isEmpty() && !day.isAfter(lastPossible);
+                 day = day.plusDays(1)) {
+                if (series.allows(dates, day)) {
+                    next = earliestFit(day, Instant.MIN, chairTime, chairs, placements.size() + 1);
+                }
+            }
+            if (next.isEmpty()) {
+                chairs.clearPlaced();
+                return Optional.empty();
+            }
+            placements.add(next.get());
+            dates.add(dateOf(next.get()));
+            chairs.place(next.get().asChairBooking());
+        }
+        return Optional.of(List.copyOf(placements));
+    }
+
+    /** The earliest start on {@code day}, not before {@code notBefore}, whose whole chair time fits a free chair. */
+    private Optional<Placement> earliestFit(LocalDate day, Instant notBefore, Duration chairTime,
+                                            ChairOccupancy chairs, int number) {
+        Optional<OpeningHours> hours = calendar.hoursOn(day);
+        if (hours.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant closing = day.atTime(hours.get().closes()).atZone(calendar.zone()).toInstant();
+        int slotSeconds = calendar.slotMinutes() * 60;
+        int opensAt = hours.get().opens().toSecondOfDay();
+        int firstSlot = (opensAt + slotSeconds - 1) / slotSeconds * slotSeconds;
+        for (int second = firstSlot; second < LocalTime.MAX.toSecondOfDay(); second += slotSeconds) {
+            Instant start = day.atTime(LocalTime.ofSecondOfDay(second)).atZone(calendar.zone()).toInstant();
+            Instant end = start.plus(chairTime);
+            if (end.isAfter(closing)) {
+                return Optional.empty();
+            }
+            if (start.isBefore(notBefore)) {
+                continue;
+            }
+            // The turnover after the day's last session may run past closing (CLINICAL section 6).
+            Instant occupiedUntil = end.plus(calendar.turnover());
+            OptionalInt chair = chairs.lowestFreeChair(start, occupiedUntil);
+            if (chair.isPresent()) {
+                return Optional.of(new Placement(number, chair.getAsInt(), start, end, occupiedUntil));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private LocalDate dateOf(Placement placement) {
+        return LocalDate.ofInstant(placement.start(), calendar.zone());
+    }
+}

@@ -1,0 +1,95 @@
+package org.clinicops.session.config;
+
+import org.clinicops.session.booking.ClinicCalendar;
+import org.clinicops.session.booking.OpeningHours;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * session-service settings: the clinic's capacity and the booking rules' numbers. The defaults are those of
+ * CLINICAL section 6 "Booking a series"; each clinic may tune them.
+ */
+@ConfigurationProperties("session")
+public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booking booking) {
+
+    /**
+     * @param hours       opening hours per weekday, {@code "08:00-17:00"} or {@code "closed"}; a weekday not listed
+     *                    is closed; no entries at all means the default Monday-Friday 08:00-17:00
+     * @param closures    dates the clinic is closed (holidays)
+     * @param slotMinutes sessions start on multiples of this many minutes after midnight (the quarter hour)
+     * @param turnover    a chair's time between two sessions
+     */
+    public record Clinic(
+            @DefaultValue("America/Los_Angeles") ZoneId zone,
+            @DefaultValue Map<DayOfWeek, String> hours,
+            @DefaultValue @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> closures,
+            @DefaultValue("4") int chairs,
+            @DefaultValue("15") int slotMinutes,
+            @DefaultValue("15m") Duration turnover) {
+
+        // CLINICAL section 6: Monday-Friday 08:00-17:00, closed Saturday and Sunday
+        private static final String DEFAULT_WEEKDAY_HOURS = "08:00-17:00";
+
+        public Clinic {
+            if (hours.isEmpty()) {
+                hours = new EnumMap<>(DayOfWeek.class);
+                for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                        DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+                    hours.put(day, DEFAULT_WEEKDAY_HOURS);
+                }
+            }
+            hours = Map.copyOf(hours);
+            closures = List.copyOf(closures);
+        }
+
+        public ClinicCalendar calendar() {
+            Map<DayOfWeek, OpeningHours> open = new EnumMap<>(DayOfWeek.class);
+            hours.forEach((day, text) -> {
+                if (!text.isBlank() && !text.trim().equalsIgnoreCase("closed")) {
+                    open.put(day, parseHours(day, text.trim()));
+                }
+            });
+            return new ClinicCalendar(zone, open, new HashSet<>(closures), chairs, slotMinutes, turnover);
+        }
+
+        private static OpeningHours parseHours(DayOfWeek day, String text) {
+            String[] times = text.split("-");
+            try {
+                if (times.length == 2) {
+                    return new OpeningHours(LocalTime.parse(times[0].trim()), LocalTime.parse(times[1].trim()));
+                }
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw invalidHours(day, text, e);
+            }
+            throw invalidHours(day, text, null);
+        }
+
+        private static IllegalArgumentException invalidHours(DayOfWeek day, String text, Exception cause) {
+            return new IllegalArgumentException("session.clinic.hours." + day.name().toLowerCase(Locale.ROOT)
+                    + " must be like 08:00-17:00 or 'closed', not '" + text + "'", cause);
+        }
+    }
+
+    /**
+     * @param leadTime    the first session starts at least this long after the outcome was recorded
+     * @param horizonDays a series whose first session cannot fall within this many days of the outcome's date waits
+     *                    for capacity
+     */
+    public record Booking(
+            @DefaultValue("24h") Duration leadTime,
+            @DefaultValue("28") int horizonDays) {
+    }
+}

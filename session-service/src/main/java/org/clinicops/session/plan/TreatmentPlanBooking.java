@@ -1,0 +1,164 @@
+package org.clinicops.session.plan;
+
+import org.clinicops.events.ScreeningCompleted;
+import org.clinicops.events.ScreeningOutcome;
+import org.clinicops.events.SessionScheduled;
+import org.clinicops.events.TreatmentPlanBooked;
+import org.clinicops.events.TreatmentPlanWaitingForCapacity;
+import org.clinicops.session.booking.Placement;
+import org.clinicops.session.booking.SearchWindow;
+import org.clinicops.session.booking.SeriesBooker;
+import org.clinicops.session.schedule.ScheduledSession;
+import org.clinicops.session.schedule.SessionStatus;
+import org.clinicops.session.schedule.Sessions;
+import org.clinicops.support.messaging.ProcessedEvents;
+import org.clinicops.support.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reacts to a screening outcome: an ELIGIBLE one gets a treatment plan and its whole induction series booked
+ * (CLINICAL section 5), or the plan waits for capacity; every other outcome books nothing.
+ * <p>
+ * One transaction records the event as processed, stores the plan and its sessions, and puts the events announcing
+ * them in the outbox, so a redelivered event changes nothing and nothing is ever half-booked. Bookings of all
+ * instances serialize on a PostgreSQL advisory lock held to the end of the transaction; should two bookings still
+ * collide, the sessions table's exclusion constraint refuses the second, whose transaction rolls back whole and is
+ * tried again against the new state of the calendar.
+ */
+@Service
+public class TreatmentPlanBooking {
+
+    static final String CONSUMER = "bookTreatmentPlan";
+    private static final Logger log = LoggerFactory.getLogger(TreatmentPlanBooking.class);
+    /** Arbitrary constant naming the booking lock: one clinic per deployment, so one lock. */
+    private static final long CLINIC_BOOKING_LOCK = 0x5e55_1011_b00cL;
+    private static final int ATTEMPTS = 3;
+    private static final String EXCLUSION_VIOLATION = "23P01";
+
+    private final ProcessedEvents processedEvents;
+    private final TreatmentPlans plans;
+    private final Sessions sessions;
+    private final SeriesBooker booker;
+    private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    TreatmentPlanBooking(ProcessedEvents processedEvents, TreatmentPlans plans, Sessions sessions,
+                         SeriesBooker booker, Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions,
+                         Clock clock) {
+        this.processedEvents = processedEvents;
+        this.plans = plans;
+        this.sessions = sessions;
+        this.booker = booker;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one delivery of a ScreeningCompleted event. The transaction is opened here, not by
+     * {@code @Transactional}, so that a booking collision can roll back and retry the whole of it.
+     */
+    public void on(ScreeningCompleted event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> handle(event));
+                return;
+            } catch (DataIntegrityViolationException e) {
+                if (!isBookingCollision(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Booking for screening {} collided with another booking (attempt {}); trying again",
+                        event.screeningId(), attempt);
+            }
+        }
+    }
+
+    private void handle(ScreeningCompleted event) {
+        if (!processedEvents.firstDelivery(event.eventId(), CONSUMER)) {
+            return;
+        }
+        if (event.outcome() != ScreeningOutcome.ELIGIBLE) {
+            return;
+        }
+        Optional<DefaultProtocol> protocol = DefaultProtocol.forIndication(event.indication());
+        if (protocol.isEmpty()) {
+            // Screening sends these indications to review (CLINICAL S-15); their protocol comes from the prescriber.
+            log.warn("Screening {} is ELIGIBLE for {}, which has no default protocol; no plan made",
+                    event.screeningId(), event.indication());
+            return;
+        }
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CLINIC_BOOKING_LOCK).query().singleRow();
+        Optional<TreatmentPlan> existing = plans.findByPatient(event.patientId());
+        if (existing.isPresent()) {
+            log.info("Patient {} already has treatment plan {}; screening {} makes no second one",
+                    event.patientId(), existing.get().planId(), event.screeningId());
+            return;
+        }
+        book(event, protocol.get());
+    }
+
+    private void book(ScreeningCompleted event, DefaultProtocol protocol) {
+        Instant recordedAt = event.occurredAt();
+        Instant now = clock.instant();
+        Instant countedFrom = booker.leadTimeCountsFrom(recordedAt, now);
+        SearchWindow window = booker.searchWindow(protocol.protocol(), countedFrom);
+        Optional<List<Placement>> series = booker.book(protocol.protocol(), countedFrom,
+                sessions.chairTimeTakenBetween(window.from(), window.to()));
+        TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), event.patientId(), event.screeningId(),
+                protocol.protocol(), protocol.offLabel(),
+                series.isPresent() ? PlanStatus.BOOKED : PlanStatus.WAITING_FOR_CAPACITY, recordedAt, now);
+        plans.insert(plan);
+        if (series.isEmpty()) {
+            outbox.publish(new TreatmentPlanWaitingForCapacity(UUID.randomUUID(), now, plan.patientId(),
+                    plan.planId(), plan.screeningId(), plan.protocol()), plan.planId().toString());
+            log.warn("No capacity for the induction series of plan {} (patient {}); it waits for capacity",
+                    plan.planId(), plan.patientId());
+            return;
+        }
+        List<ScheduledSession> booked = series.get().stream()
+                .map(p -> new ScheduledSession(UUID.randomUUID(), plan.planId(), plan.patientId(), plan.protocol(),
+                        p.number(), p.chairId(), p.start(), p.end(), p.occupiedUntil(), SessionStatus.SCHEDULED))
+                .toList();
+        booked.forEach(sessions::insert);
+        outbox.publish(new TreatmentPlanBooked(UUID.randomUUID(), now, plan.patientId(), plan.planId(),
+                plan.screeningId(), plan.protocol(), booked.stream()
+                .map(s -> new TreatmentPlanBooked.BookedSession(s.sessionId(), s.number(), s.start(), s.end(),
+                        s.chairId()))
+                .toList()), plan.planId().toString());
+        for (ScheduledSession s : booked) {
+            outbox.publish(new SessionScheduled(UUID.randomUUID(), now, s.patientId(), s.sessionId(), s.planId(),
+                    s.protocol(), s.number(), s.start(), s.end(), s.chairId()), s.sessionId().toString());
+        }
+        log.info("Booked plan {} (patient {}): {} sessions from {}", plan.planId(), plan.patientId(), booked.size(),
+                booked.getFirst().start());
+    }
+
+    /** Another booking took the same chair time or the same plan first: worth trying again. */
+    private static boolean isBookingCollision(DataIntegrityViolationException e) {
+        if (e instanceof DuplicateKeyException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+package org.clinicops.session.plan.web;
+
+import org.clinicops.events.Protocol;
+import org.clinicops.session.plan.PlanStatus;
+import org.clinicops.session.plan.TreatmentPlan;
+import org.clinicops.session.schedule.ScheduledSession;
+import org.clinicops.session.schedule.SessionStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A patient's treatment plan as CLINICAL section 6 specifies the response: {@code start} and {@code end} of each
+ * session are UTC instants bounding its chair time; {@code sessions} is empty while the plan waits for capacity.
+ */
+record TreatmentPlanResponse(UUID planId, UUID patientId, UUID screeningId, Protocol protocol, boolean offLabel,
+                             PlanStatus status, Instant createdAt, List<Session> sessions) {
+
+    static TreatmentPlanResponse of(TreatmentPlan plan, List<ScheduledSession> sessions) {
+        return new TreatmentPlanResponse(plan.planId(), plan.patientId(), plan.screeningId(), plan.protocol(),
+                plan.offLabel(), plan.status(), plan.createdAt(), sessions.stream().map(Session::of).toList());
+    }
+
+    record Session(UUID sessionId, int number, Instant start, Instant end, int chairId, SessionStatus status) {
+
+        static Session of(ScheduledSession session) {
+            return new Session(session.sessionId(), session.number(), session.start(), session.end(),
+                    session.chairId(), session.status());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.clinicops.session.schedule;
+
+import org.clinicops.events.Protocol;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One session of a treatment plan in one chair: its chair time runs from {@code start} to {@code end}; the chair is
+ * taken until {@code occupiedUntil} (end plus turnover).
+ */
+public record ScheduledSession(UUID sessionId, UUID planId, UUID patientId, Protocol protocol, int number,
+                               int chairId, Instant start, Instant end, Instant occupiedUntil, SessionStatus status) {
+}

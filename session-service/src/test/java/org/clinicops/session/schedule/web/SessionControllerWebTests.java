@@ -1,0 +1,143 @@
+package org.clinicops.session.schedule.web;
+
+import org.clinicops.events.ScreeningCompleted;
+import org.clinicops.events.ScreeningOutcome;
+import org.clinicops.events.Topics;
+import org.clinicops.session.plan.TreatmentPlanBooking;
+import org.clinicops.session.plan.TreatmentPlans;
+import org.clinicops.session.schedule.Sessions;
+import org.clinicops.support.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /api/sessions}: a clinic day's sessions and single sessions, over plans booked by the real booking service.
+ * Fridays are open until 20:00 here, so a session can start on one date in the clinic's zone and another in UTC.
+ */
+@SpringBootTest(properties = {
+        "spring.config.name=session-service",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "session.clinic.hours.friday=08:00-20:00"})
+// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
+@DirtiesContext
+@EmbeddedKafka(topics = {Topics.SCREENINGS, Topics.SESSIONS})
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SessionControllerWebTests {
+
+    static final ZoneId CLINIC = ZoneId.of("America/Los_Angeles");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "session_web");
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TreatmentPlanBooking booking;
+    @Autowired
+    TreatmentPlans plans;
+    @Autowired
+    Sessions sessions;
+
+    final List<UUID> thursdayPatients = new ArrayList<>();
+    UUID fridayEveningPatient;
+
+    @BeforeAll
+    void bookPlans() {
+        // five outcomes at Wednesday 25 Nov 2026 09:00: four first sessions at Thursday 09:00 on chairs 1-4, the
+        // fifth at 11:15 on chair 1 (09:00 + 115 min + 15 min turnover)
+        for (int i = 0; i < 5; i++) {
+            thursdayPatients.add(book("2026-11-25T09:00"));
+        }
+        // Thursday 3 Dec 17:00 + 24 h: Friday 4 Dec 17:00-18:55 clinic time, which is 5 Dec 01:00 UTC
+        fridayEveningPatient = book("2026-12-03T17:00");
+    }
+
+    @Test
+    void aClinicDaysSessionsAreListedByStartThenChair() {
+        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).hasStatusOk().bodyJson()
+                .extractingPath("$[*].start").asArray().containsExactly(
+                        "2026-11-26T17:00:00Z", "2026-11-26T17:00:00Z", "2026-11-26T17:00:00Z",
+                        "2026-11-26T17:00:00Z", "2026-11-26T19:15:00Z");
+        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).bodyJson()
+                .extractingPath("$[*].chairId").asArray().containsExactly(1, 2, 3, 4, 1);
+        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).bodyJson()
+                .extractingPath("$[*].patientId").asArray()
+                .containsExactlyElementsOf(thursdayPatients.stream().map(UUID::toString).toList());
+        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).bodyJson()
+                .extractingPath("$[*].number").asArray().containsOnly(1);
+        assertThat(mvc.get().uri("/api/sessions?date=2026-11-27")).hasStatusOk().bodyJson()
+                .isEqualTo("[]");
+    }
+
+    @Test
+    void aDayIsTheClinicDayInTheClinicsTimeZone() {
+        String fridayEvening = "2026-12-05T01:00:00Z";
+        assertThat(mvc.get().uri("/api/sessions?date=2026-12-04")).hasStatusOk().bodyJson()
+                .extractingPath("$[*].start").asArray().contains(fridayEvening);
+        assertThat(mvc.get().uri("/api/sessions?date=2026-12-04")).bodyJson()
+                .extractingPath("$[*].patientId").asArray().contains(fridayEveningPatient.toString());
+        assertThat(mvc.get().uri("/api/sessions?date=2026-12-05")).hasStatusOk().bodyJson().isEqualTo("[]");
+    }
+
+    @Test
+    void aSessionIsFoundByItsId() {
+        UUID planId = plans.findByPatient(fridayEveningPatient).orElseThrow().planId();
+        UUID sessionId = sessions.ofPlan(planId).getFirst().sessionId();
+
+        assertThat(mvc.get().uri("/api/sessions/{id}", sessionId)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+                {"sessionId": "%s", "planId": "%s", "patientId": "%s", "protocol": "IV_KETAMINE_DEPRESSION",
+                 "number": 1, "start": "2026-12-05T01:00:00Z", "end": "2026-12-05T02:55:00Z", "chairId": 1,
+                 "status": "SCHEDULED"}
+                """.formatted(sessionId, planId, fridayEveningPatient));
+    }
+
+    @Test
+    void anUnknownSessionIsA404Problem() {
+        assertThat(mvc.get().uri("/api/sessions/{id}", UUID.randomUUID())).hasStatus(404)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/api/sessions/not-a-uuid")).hasStatus(400)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aBadOrMissingDateIsA400ProblemNamingDate() {
+        for (String bad : List.of("2026-13-01", "2026-02-30", "26-11-2026", "tomorrow", "")) {
+            assertThat(mvc.get().uri("/api/sessions?date=" + bad)).as(bad).hasStatus(400)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("date");
+        }
+        assertThat(mvc.get().uri("/api/sessions")).hasStatus(400)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("date");
+    }
+
+    private UUID book(String localOutcomeTime) {
+        UUID patient = UUID.randomUUID();
+        Instant recordedAt = LocalDateTime.parse(localOutcomeTime).atZone(CLINIC).toInstant();
+        booking.on(new ScreeningCompleted(UUID.randomUUID(), recordedAt, patient, UUID.randomUUID(), "DEPRESSION",
+                ScreeningOutcome.ELIGIBLE, List.of(), true));
+        return patient;
+    }
+}
