@@ -1,0 +1,23 @@
+package org.clinicops.intake;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** intake-service: referred patients, their screenings, and the screening outcomes other services act on. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IntakeServiceApplication {
+
+    public static final String NAME = "intake-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The application with its own config file name, so it can share one JVM with the other services. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(IntakeServiceApplication.class)
+                .properties("spring.config.name=" + NAME);
+    }
+}

@@ -1,0 +1,2 @@
+/** intake-service settings. */
+package org.clinicops.intake.config;

@@ -1,0 +1,97 @@
+package org.clinicops.intake.patient;
+
+import org.clinicops.intake.request.JsonField;
+import org.clinicops.intake.request.JsonFields;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/** A checked {@code POST /api/patients} request (CLINICAL section 3). */
+public record PatientRegistration(
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        SexAtBirth sexAtBirth,
+        String email,
+        String phone,
+        ContactConsent contactConsent,
+        Referral referral) {
+
+    static final int NAME_MAX = 100;
+    static final int EMAIL_MAX = 254;
+    static final int PARTNER_CLINIC_ID_MAX = 64;
+    /** Something, an @, and a domain with at least one dot and no empty label: plausible, not RFC 5322. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /** E.164: a +, then 8 to 15 digits, the first not 0. */
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    /** A partner clinic's slug, e.g. riverside-psychiatry. */
+    /** An opaque id a partner clinic is known by (it ends up in webhooks and logs, so no spaces or markup). */
+    private static final Pattern PARTNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /**
+     * Checks every field of the request body and answers the registration, or throws
+     * {@link org.clinicops.support.web.InvalidRequestException} naming every bad field.
+     *
+     * @param today today in the clinic's time zone: a date of birth may not be later
+     */
+    public static PatientRegistration read(JsonNode body, LocalDate today) {
+        JsonFields fields = new JsonFields(body);
+        String firstName = fields.field("firstName").requiredString(NAME_MAX);
+        String lastName = fields.field("lastName").requiredString(NAME_MAX);
+
+        JsonField dateOfBirthField = fields.field("dateOfBirth");
+        LocalDate dateOfBirth = dateOfBirthField.requiredDate();
+        if (dateOfBirth != null && dateOfBirth.isAfter(today)) {
+            dateOfBirthField.reject("must not be in the future");
+        }
+        SexAtBirth sexAtBirth = fields.field("sexAtBirth").optionalEnum(SexAtBirth.class);
+
+        JsonField emailField = fields.field("email");
+        String email = emailField.optionalString(EMAIL_MAX);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            emailField.reject("must be an e-mail address like name@example.org");
+        }
+        JsonField phoneField = fields.field("phone");
+        String phone = phoneField.optionalString(20);
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            phoneField.reject("must be an international number: + and 8 to 15 digits, e.g. +15035550142");
+        }
+
+        JsonField consentField = fields.field("contactConsent");
+        Boolean consentEmail = null;
+        Boolean consentSms = null;
+        if (consentField.requireObject()) {
+            consentEmail = consentField.field("email").requiredBoolean();
+            consentSms = consentField.field("sms").requiredBoolean();
+            // a consent is only usable with the detail it consents to; a bad detail is already named itself
+            if (Boolean.TRUE.equals(consentEmail) && email == null && !emailField.hasError()) {
+                consentField.field("email").reject("consent to e-mail needs an email address");
+            }
+            if (Boolean.TRUE.equals(consentSms) && phone == null && !phoneField.hasError()) {
+                consentField.field("sms").reject("consent to SMS needs a phone number");
+            }
+        }
+
+        JsonField referralField = fields.field("referral");
+        ReferralSource source = null;
+        String partnerClinicId = null;
+        if (referralField.requireObject()) {
+            source = referralField.field("source").requiredEnum(ReferralSource.class);
+            JsonField partnerField = referralField.field("partnerClinicId");
+            partnerClinicId = partnerField.optionalString(PARTNER_CLINIC_ID_MAX);
+            if (partnerClinicId != null && !PARTNER_ID.matcher(partnerClinicId).matches()) {
+                partnerField.reject("must be a partner clinic's id like riverside-psychiatry");
+            } else if (source == ReferralSource.PARTNER_CLINIC && partnerClinicId == null && !partnerField.hasError()) {
+                partnerField.reject("is required when referral.source is PARTNER_CLINIC");
+            } else if (source != null && source != ReferralSource.PARTNER_CLINIC) {
+                // A partner sees the status of the patients it referred: a self or clinician referral keeps none.
+                partnerClinicId = null;
+            }
+        }
+
+        fields.throwIfInvalid();
+        return new PatientRegistration(firstName, lastName, dateOfBirth, sexAtBirth, email, phone,
+                new ContactConsent(consentEmail, consentSms), new Referral(source, partnerClinicId));
+    }
+}

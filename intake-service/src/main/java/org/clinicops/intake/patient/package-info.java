@@ -1,0 +1,2 @@
+/** Referred patients: registration, their details, and the contact details other services ask for when sending. */
+package org.clinicops.intake.patient;

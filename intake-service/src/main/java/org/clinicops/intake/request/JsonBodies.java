@@ -1,0 +1,63 @@
+package org.clinicops.intake.request;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+
+/**
+ * Reads a request body as a JSON tree, for {@link JsonFields} to check. A body that is missing, is not JSON, is not
+ * a JSON object, or repeats a member name (which of two PHQ-9 lists would count?) is a 400, answered by the shared
+ * problem handler. Controllers take the raw bytes and call this themselves, so that a path id can be checked (404)
+ * before the body is looked at.
+ */
+@Component
+public class JsonBodies {
+
+    private final ObjectReader reader;
+
+    public JsonBodies(JsonMapper json) {
+        this.reader = json.reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public JsonNode readObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw unreadable("The request body is missing.", null);
+        }
+        JsonNode tree;
+        try {
+            tree = reader.readTree(body);
+        } catch (JacksonException e) {
+            throw unreadable("The request body is not valid JSON.", e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw unreadable("The request body must be a JSON object.", null);
+        }
+        return tree;
+    }
+
+    private static HttpMessageNotReadableException unreadable(String message, Throwable cause) {
+        return new HttpMessageNotReadableException(message, cause, new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(new byte[0]);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return HttpHeaders.EMPTY;
+            }
+        });
+    }
+}

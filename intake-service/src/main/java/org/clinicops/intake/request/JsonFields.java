@@ -1,0 +1,42 @@
+package org.clinicops.intake.request;
+
+import org.clinicops.support.web.FieldError;
+import org.clinicops.support.web.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a JSON request body field by field and collects every problem, so one 422 names every bad field (Jackson
+ * binding would stop at the first). Read values through {@link #field(String)} and the {@link JsonField}s it leads
+ * to, then call {@link #throwIfInvalid()} before using them: a value read from an invalid field is null.
+ */
+public final class JsonFields {
+
+    private final List<FieldError> errors = new ArrayList<>();
+    private final JsonField root;
+
+    public JsonFields(JsonNode body) {
+        this.root = new JsonField(this, "", body);
+    }
+
+    public JsonField field(String name) {
+        return root.field(name);
+    }
+
+    /** Whether a problem has been recorded at {@code path} (exactly). */
+    public boolean hasErrorAt(String path) {
+        return errors.stream().anyMatch(error -> error.field().equals(path));
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    void add(String path, String message) {
+        errors.add(new FieldError(path, message));
+    }
+}

@@ -1,0 +1,57 @@
+package org.clinicops.intake.screening.web;
+
+import org.clinicops.intake.idempotency.IdempotencyKeys;
+import org.clinicops.intake.patient.PatientRegistry;
+import org.clinicops.intake.request.Ids;
+import org.clinicops.intake.request.JsonBodies;
+import org.clinicops.intake.screening.Recorded;
+import org.clinicops.intake.screening.ScreeningRecorder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Record a patient's screening, read it back, list a patient's screenings (CLINICAL sections 3 and 4). */
+@RestController
+class ScreeningController {
+
+    private final ScreeningRecorder recorder;
+    private final PatientRegistry patients;
+    private final JsonBodies bodies;
+
+    ScreeningController(ScreeningRecorder recorder, PatientRegistry patients, JsonBodies bodies) {
+        this.recorder = recorder;
+        this.patients = patients;
+        this.bodies = bodies;
+    }
+
+    @PostMapping("/api/patients/{patientId}/screenings")
+    ResponseEntity<ScreeningResponse> record(@PathVariable String patientId,
+                                             @RequestBody(required = false) byte[] body,
+                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                             String idempotencyKey) {
+        // CLINICAL section 3: an unknown patient is a 404 before the body is looked at
+        UUID patient = patients.get(Ids.parse(patientId, "patient")).patientId();
+        Recorded recorded = recorder.record(patient, bodies.readObject(body), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/screenings/" + recorded.screening().screeningId()))
+                .body(ScreeningResponse.of(recorded.screening()));
+    }
+
+    @GetMapping("/api/screenings/{screeningId}")
+    ScreeningResponse get(@PathVariable String screeningId) {
+        return ScreeningResponse.of(recorder.get(Ids.parse(screeningId, "screening")));
+    }
+
+    @GetMapping("/api/patients/{patientId}/screenings")
+    List<ScreeningSummaryResponse> ofPatient(@PathVariable String patientId) {
+        return recorder.ofPatient(Ids.parse(patientId, "patient")).stream()
+                .map(ScreeningSummaryResponse::of).toList();
+    }
+}

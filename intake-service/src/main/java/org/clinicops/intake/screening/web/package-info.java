@@ -1,0 +1,2 @@
+/** The screening REST API. */
+package org.clinicops.intake.screening.web;

@@ -1,0 +1,297 @@
+package org.clinicops.intake.patient.web;
+
+import org.clinicops.events.Topics;
+import org.clinicops.intake.Examples;
+import org.clinicops.intake.IntakeHttp;
+import org.clinicops.intake.IntakeHttp.Reply;
+import org.clinicops.intake.JsonEdit;
+import org.clinicops.support.testing.MutableClock;
+import org.clinicops.support.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/patients} and {@code /internal/patients/{id}/contact} over real HTTP: CLINICAL section 3. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=intake-service",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
+@DirtiesContext
+@EmbeddedKafka(topics = Topics.SCREENINGS)
+@Import(PatientControllerWebTests.Time.class)
+class PatientControllerWebTests {
+
+    /** 21:00 on 20 November 2026 in the clinic (America/Los_Angeles), already 21 November in UTC. */
+    static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Time {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "intake_patient_web");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    IntakeHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new IntakeHttp(port);
+    }
+
+    @Test
+    void registersTheContractExampleAndAnswersItsRepresentation() {
+        Reply created = http.post("/api/patients", Examples.PATIENT);
+
+        assertThat(created.status()).isEqualTo(201);
+        String patientId = created.text("patientId");
+        assertThat(UUID.fromString(patientId)).isNotNull();
+        assertThat(created.location()).isEqualTo("/api/patients/" + patientId);
+        assertThat(created.json()).isEqualTo(IntakeHttp.parse("""
+                {
+                  "patientId": "%s",
+                  "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "1984-03-09", "sexAtBirth": "FEMALE",
+                  "email": "dana@example.org", "phone": "+15035550142",
+                  "contactConsent": { "email": true, "sms": false },
+                  "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry" },
+                  "registeredAt": "2026-11-21T05:00:00Z"
+                }
+                """.formatted(patientId)));
+
+        Reply read = http.get(created.location());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(created.json());
+    }
+
+    @Test
+    void optionalDetailsNotGivenAreAnsweredAsNull() {
+        Reply created = http.post("/api/patients", """
+                { "firstName": "  Sam ", "lastName": "Okafor", "dateOfBirth": "1990-01-31",
+                  "contactConsent": { "email": false, "sms": false }, "referral": { "source": "SELF" } }
+                """);
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode body = created.json();
+        assertThat(body.path("firstName").asString()).isEqualTo("Sam");
+        for (String field : new String[] {"sexAtBirth", "email", "phone"}) {
+            assertThat(body.has(field)).as(field).isTrue();
+            assertThat(body.get(field).isNull()).as(field).isTrue();
+        }
+        assertThat(body.path("referral").path("source").asString()).isEqualTo("SELF");
+        assertThat(body.path("referral").get("partnerClinicId").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownExtraMembersAreIgnored() {
+        ObjectNode body = (ObjectNode) IntakeHttp.parse(Examples.PATIENT);
+        body.put("favouriteColour", "teal");
+        ((ObjectNode) body.get("referral")).put("note", "via fax");
+
+        assertThat(http.post("/api/patients", body.toString()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anUnknownOrMalformedPatientIdIsNotFound() {
+        for (String path : new String[] {"/api/patients/" + UUID.randomUUID(), "/api/patients/not-a-uuid",
+                "/internal/patients/" + UUID.randomUUID() + "/contact", "/internal/patients/42/contact"}) {
+            Reply reply = http.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void theInternalContactEndpointAnswersContactDetailsAndConsentOnly() {
+        String patientId = http.post("/api/patients", Examples.PATIENT).text("patientId");
+
+        Reply contact = http.get("/internal/patients/" + patientId + "/contact");
+
+        assertThat(contact.status()).isEqualTo(200);
+        assertThat(contact.json()).isEqualTo(IntakeHttp.parse("""
+                { "patientId": "%s", "firstName": "Dana", "email": "dana@example.org", "phone": "+15035550142",
+                  "contactConsent": { "email": true, "sms": false } }
+                """.formatted(patientId)));
+    }
+
+    @Test
+    void everyInvalidFieldIsNamedAndNothingIsWritten() {
+        long before = patientRows();
+        Reply reply = http.post("/api/patients", """
+                { "firstName": " ", "lastName": 7, "dateOfBirth": "09/03/1984", "sexAtBirth": "F",
+                  "email": "dana-at-example", "phone": "503-555-0142",
+                  "contactConsent": { "email": "yes" },
+                  "referral": { "source": "FRIEND" } }
+                """);
+
+        assertProblem(reply, 422);
+        assertThat(reply.errorFields()).containsExactlyInAnyOrder("firstName", "lastName", "dateOfBirth",
+                "sexAtBirth", "email", "phone", "contactConsent.email", "contactConsent.sms", "referral.source");
+        assertThat(patientRows()).isEqualTo(before);
+    }
+
+    @Test
+    void missingRequiredObjectsAreNamedThemselves() {
+        Reply reply = http.post("/api/patients", "{}");
+
+        assertProblem(reply, 422);
+        assertThat(reply.errorFields()).containsExactlyInAnyOrder("firstName", "lastName", "dateOfBirth",
+                "contactConsent", "referral");
+    }
+
+    @Test
+    void aPartnerClinicReferralNeedsThePartnersId() {
+        Reply reply = http.post("/api/patients", """
+                { "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "1984-03-09",
+                  "contactConsent": { "email": false, "sms": false }, "referral": { "source": "PARTNER_CLINIC" } }
+                """);
+
+        assertProblem(reply, 422);
+        assertThat(reply.errorFields()).containsExactly("referral.partnerClinicId");
+    }
+
+    @Test
+    void onlyAPartnerClinicReferralKeepsAPartnerSoNoOtherPartnerSeesThePatient() {
+        Reply self = http.post("/api/patients", JsonEdit.of(Examples.PATIENT).set("/referral/source", "\"SELF\"").json());
+        Reply notAnId = http.post("/api/patients",
+                JsonEdit.of(Examples.PATIENT).set("/referral/partnerClinicId", "\"Riverside Psychiatry\"").json());
+
+        assertThat(self.status()).isEqualTo(201);
+        assertThat(self.json().get("referral").get("partnerClinicId").isNull()).isTrue();
+        assertProblem(notAnId, 422);
+        assertThat(notAnId.errorFields()).containsExactly("referral.partnerClinicId");
+    }
+
+    @Test
+    void consentToAChannelNeedsItsContactDetail() {
+        Reply reply = http.post("/api/patients", """
+                { "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "1984-03-09",
+                  "contactConsent": { "email": true, "sms": true }, "referral": { "source": "SELF" } }
+                """);
+
+        assertProblem(reply, 422);
+        assertThat(reply.errorFields()).containsExactlyInAnyOrder("contactConsent.email", "contactConsent.sms");
+    }
+
+    @Test
+    void aDateOfBirthLaterThanTodayInTheClinicIsRejected() {
+        // 21 November is already today in UTC, but still tomorrow in the clinic's zone
+        Reply tomorrow = http.post("/api/patients", Examples.PATIENT.replace("1984-03-09", "2026-11-21"));
+        Reply today = http.post("/api/patients", Examples.PATIENT.replace("1984-03-09", "2026-11-20"));
+
+        assertProblem(tomorrow, 422);
+        assertThat(tomorrow.errorFields()).containsExactly("dateOfBirth");
+        assertThat(today.status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIsABadRequest() {
+        long before = patientRows();
+        for (String body : new String[] {"firstName=Dana", "{\"firstName\": ", "[]", "",
+                "{\"firstName\": \"Dana\", \"firstName\": \"Eve\"}", Examples.PATIENT + " {}"}) {
+            assertProblem(http.post("/api/patients", body), 400);
+        }
+        assertThat(patientRows()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyAnswerTheFirstRegistrationAgain() {
+        String key = UUID.randomUUID().toString();
+        long before = patientRows();
+        Reply first = http.post("/api/patients", Examples.PATIENT, "Idempotency-Key", key);
+        // same content, other formatting and member order
+        Reply again = http.post("/api/patients", IntakeHttp.parse(Examples.PATIENT).toString(),
+                "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.location()).isEqualTo(first.location());
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(patientRows()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsRejected() {
+        String key = UUID.randomUUID().toString();
+        http.post("/api/patients", Examples.PATIENT, "Idempotency-Key", key);
+        long before = patientRows();
+
+        Reply other = http.post("/api/patients", Examples.PATIENT.replace("Dana", "Eve"), "Idempotency-Key", key);
+
+        assertProblem(other, 422);
+        assertThat(other.errorFields()).containsExactly("Idempotency-Key");
+        assertThat(patientRows()).isEqualTo(before);
+    }
+
+    @Test
+    void anIdempotencyKeyOfAnUnusableFormIsRejected() {
+        Reply reply = http.post("/api/patients", Examples.PATIENT, "Idempotency-Key", "k".repeat(256));
+
+        assertProblem(reply, 422);
+        assertThat(reply.errorFields()).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyRegisterOnePatient() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long before = patientRows();
+
+        List<Reply> replies;
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(threads.submit(() -> http.post("/api/patients", Examples.PATIENT, "Idempotency-Key", key)));
+            }
+            replies = new ArrayList<>();
+            for (Future<Reply> future : futures) {
+                replies.add(future.get());
+            }
+        }
+
+        assertThat(replies).extracting(Reply::status).containsOnly(201);
+        assertThat(replies).extracting(Reply::location).containsOnly(replies.getFirst().location());
+        assertThat(patientRows()).isEqualTo(before + 1);
+    }
+
+    private long patientRows() {
+        return jdbc.sql("select count(*) from patient").query(Long.class).single();
+    }
+
+    private static void assertProblem(Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(reply.toString())
+                .isTrue();
+    }
+}
