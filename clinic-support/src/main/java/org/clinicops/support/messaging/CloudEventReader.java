@@ -33,7 +33,7 @@ public class CloudEventReader {
 
     private final JsonMapper json;
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private final Map<EventType, Schema> schemaByType = new ConcurrentHashMap<>();
+    private final Map<EventType<?>, Schema> schemaByType = new ConcurrentHashMap<>();
 
     public CloudEventReader(JsonMapper json) {
         this.json = json;
@@ -55,7 +55,7 @@ public class CloudEventReader {
                 message.getPayload(), this);
     }
 
-    ClinicEvent body(IncomingEvent event, EventType type) {
+    <T extends ClinicEvent> T body(IncomingEvent event, EventType<T> type) {
         String body = new String(event.body(), StandardCharsets.UTF_8);
         List<Error> errors;
         try {
@@ -67,7 +67,7 @@ public class CloudEventReader {
             throw new MalformedEventException("Body of " + type.type() + " " + event.id()
                     + " does not match its schema: " + errors.stream().map(Error::toString).toList());
         }
-        ClinicEvent read;
+        T read;
         try {
             read = json.readValue(event.body(), type.recordClass());
         } catch (JacksonException e) {
@@ -80,7 +80,7 @@ public class CloudEventReader {
         return read;
     }
 
-    private Schema loadSchema(EventType type) {
+    private Schema loadSchema(EventType<?> type) {
         try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
             if (in == null) {
                 throw new IllegalStateException("No schema on the classpath at " + type.schemaResource());

@@ -32,12 +32,11 @@ public final class IncomingEvent {
      * Hands the event to {@code handler} when it is of {@code eventType}; other types on the same topic are not this
      * consumer's business and are skipped.
      */
-    @SuppressWarnings("unchecked")
-    public <T extends ClinicEvent> boolean ifType(EventType eventType, Consumer<T> handler) {
+    public <T extends ClinicEvent> boolean ifType(EventType<T> eventType, Consumer<? super T> handler) {
         if (!eventType.type().equals(type)) {
             return false;
         }
-        handler.accept((T) reader.body(this, eventType));
+        handler.accept(reader.body(this, eventType));
         return true;
     }
 

@@ -31,7 +31,7 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An event must be published inside the transaction that causes it");
         }
-        EventType type = EventType.of(event);
+        EventType<?> type = EventType.of(event);
         jdbc.sql("""
                         insert into outbox_event (event_id, topic, message_key, event_type, subject, occurred_at,
                                                   correlation_id, payload)
