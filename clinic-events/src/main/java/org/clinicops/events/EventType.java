@@ -13,6 +13,10 @@ public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass
             "org.clinicops.screening.completed.v1", ScreeningCompleted.class, Topics.SCREENINGS,
             "/schemas/screening-completed.v1.json");
 
+    public static final EventType<ScreeningReviewed> SCREENING_REVIEWED = new EventType<>(
+            "org.clinicops.screening.reviewed.v1", ScreeningReviewed.class, Topics.SCREENINGS,
+            "/schemas/screening-reviewed.v1.json");
+
     public static final EventType<TreatmentPlanBooked> TREATMENT_PLAN_BOOKED = new EventType<>(
             "org.clinicops.treatment-plan.booked.v1", TreatmentPlanBooked.class, Topics.SESSIONS,
             "/schemas/treatment-plan-booked.v1.json");
@@ -26,7 +30,7 @@ public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass
             "/schemas/session-scheduled.v1.json");
 
     public static final List<EventType<?>> ALL = List.of(
-            SCREENING_COMPLETED, TREATMENT_PLAN_BOOKED, TREATMENT_PLAN_WAITING_FOR_CAPACITY, SESSION_SCHEDULED);
+            SCREENING_COMPLETED, SCREENING_REVIEWED, TREATMENT_PLAN_BOOKED, TREATMENT_PLAN_WAITING_FOR_CAPACITY, SESSION_SCHEDULED);
 
     public static Optional<EventType<?>> ofType(String type) {
         return ALL.stream().filter(t -> t.type.equals(type)).findFirst();
