@@ -2,6 +2,7 @@ package org.clinicops.session.plan;
 
 import org.clinicops.events.EventType;
 import org.clinicops.support.messaging.CloudEventReader;
+import org.clinicops.support.messaging.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -14,6 +15,11 @@ class ScreeningConsumers {
 
     @Bean
     Consumer<Message<byte[]>> bookTreatmentPlan(CloudEventReader reader, TreatmentPlanBooking booking) {
-        return message -> reader.read(message).ifType(EventType.SCREENING_COMPLETED, booking::on);
+        return message -> {
+            IncomingEvent event = reader.read(message);
+            if (!event.ifType(EventType.SCREENING_COMPLETED, booking::on)) {
+                event.ifType(EventType.SCREENING_REVIEWED, booking::on);
+            }
+        };
     }
 }

@@ -1,7 +1,9 @@
 package org.clinicops.session.plan;
 
 import org.clinicops.events.ScreeningCompleted;
+import org.clinicops.events.ReviewDecision;
 import org.clinicops.events.ScreeningOutcome;
+import org.clinicops.events.ScreeningReviewed;
 import org.clinicops.events.SessionScheduled;
 import org.clinicops.events.TreatmentPlanBooked;
 import org.clinicops.events.TreatmentPlanWaitingForCapacity;
@@ -29,8 +31,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reacts to a screening outcome: an ELIGIBLE one gets a treatment plan and its whole induction series booked
- * (CLINICAL section 5), or the plan waits for capacity; every other outcome books nothing.
+ * Reacts to a screening cleared for treatment, an ELIGIBLE outcome or a clinician's approval: the patient gets a
+ * treatment plan and its whole induction series booked (CLINICAL section 5), or the plan waits for capacity.
  * <p>
  * One transaction records the event as processed, stores the plan and its sessions, and puts the events announcing
  * them in the outbox, so a redelivered event changes nothing and nothing is ever half-booked. Bookings of all
@@ -70,57 +72,74 @@ public class TreatmentPlanBooking {
         this.clock = clock;
     }
 
-    /**
-     * Handles one delivery of a ScreeningCompleted event. The transaction is opened here, not by
-     * {@code @Transactional}, so that a booking collision can roll back and retry the whole of it.
-     */
+    /** CLINICAL section 5: an ELIGIBLE outcome books; every other outcome books nothing. */
     public void on(ScreeningCompleted event) {
+        if (event.outcome() == ScreeningOutcome.ELIGIBLE) {
+            bookOnce(new Cleared(event.eventId(), event.patientId(), event.screeningId(), event.indication(),
+                    event.occurredAt()));
+        }
+    }
+
+    /** CLINICAL section 5: a clinician's approval books as ELIGIBLE does, counted from the approval. */
+    public void on(ScreeningReviewed event) {
+        if (event.decision() == ReviewDecision.APPROVED) {
+            bookOnce(new Cleared(event.eventId(), event.patientId(), event.screeningId(), event.indication(),
+                    event.occurredAt()));
+        }
+    }
+
+    /** A screening cleared for treatment, by the rules or by a clinician, at {@code clearedAt}. */
+    private record Cleared(UUID eventId, UUID patientId, UUID screeningId, String indication, Instant clearedAt) {
+    }
+
+    /**
+     * Books for one delivery of a clearing event. The transaction is opened here, not by {@code @Transactional},
+     * so that a booking collision can roll back and retry the whole of it.
+     */
+    private void bookOnce(Cleared cleared) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(status -> handle(event));
+                transactions.executeWithoutResult(status -> handle(cleared));
                 return;
             } catch (DataIntegrityViolationException e) {
                 if (!isBookingCollision(e) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 log.info("Booking for screening {} collided with another booking (attempt {}); trying again",
-                        event.screeningId(), attempt);
+                        cleared.screeningId(), attempt);
             }
         }
     }
 
-    private void handle(ScreeningCompleted event) {
-        if (!processedEvents.firstDelivery(event.eventId(), CONSUMER)) {
+    private void handle(Cleared cleared) {
+        if (!processedEvents.firstDelivery(cleared.eventId(), CONSUMER)) {
             return;
         }
-        if (event.outcome() != ScreeningOutcome.ELIGIBLE) {
-            return;
-        }
-        Optional<DefaultProtocol> protocol = DefaultProtocol.forIndication(event.indication());
+        Optional<DefaultProtocol> protocol = DefaultProtocol.forIndication(cleared.indication());
         if (protocol.isEmpty()) {
-            // Screening sends these indications to review (CLINICAL S-15); their protocol comes from the prescriber.
-            log.warn("Screening {} is ELIGIBLE for {}, which has no default protocol; no plan made",
-                    event.screeningId(), event.indication());
+            // These indications always go to review (CLINICAL S-15); their protocol comes from the prescriber's plan.
+            log.warn("Screening {} is cleared for {}, which has no default protocol; no plan made",
+                    cleared.screeningId(), cleared.indication());
             return;
         }
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CLINIC_BOOKING_LOCK).query().singleRow();
-        Optional<TreatmentPlan> existing = plans.findByPatient(event.patientId());
+        Optional<TreatmentPlan> existing = plans.findByPatient(cleared.patientId());
         if (existing.isPresent()) {
             log.info("Patient {} already has treatment plan {}; screening {} makes no second one",
-                    event.patientId(), existing.get().planId(), event.screeningId());
+                    cleared.patientId(), existing.get().planId(), cleared.screeningId());
             return;
         }
-        book(event, protocol.get());
+        book(cleared, protocol.get());
     }
 
-    private void book(ScreeningCompleted event, DefaultProtocol protocol) {
-        Instant recordedAt = event.occurredAt();
+    private void book(Cleared cleared, DefaultProtocol protocol) {
+        Instant recordedAt = cleared.clearedAt();
         Instant now = clock.instant();
         Instant countedFrom = booker.leadTimeCountsFrom(recordedAt, now);
         SearchWindow window = booker.searchWindow(protocol.protocol(), countedFrom);
         Optional<List<Placement>> series = booker.book(protocol.protocol(), countedFrom,
                 sessions.chairTimeTakenBetween(window.from(), window.to()));
-        TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), event.patientId(), event.screeningId(),
+        TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), cleared.patientId(), cleared.screeningId(),
                 protocol.protocol(), protocol.offLabel(),
                 series.isPresent() ? PlanStatus.BOOKED : PlanStatus.WAITING_FOR_CAPACITY, recordedAt, now);
         plans.insert(plan);

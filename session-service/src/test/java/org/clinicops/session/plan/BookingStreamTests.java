@@ -9,9 +9,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
+import org.clinicops.events.ReviewDecision;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
+import org.clinicops.events.ScreeningReviewed;
 import org.clinicops.events.Topics;
 import org.clinicops.support.testing.MutableClock;
 import org.clinicops.support.testing.TestPostgres;
@@ -154,6 +157,7 @@ class BookingStreamTests {
         ScreeningCompleted eligible = outcome(ScreeningOutcome.ELIGIBLE, "DEPRESSION", "2027-05-05T17:00:00Z");
         List.of(crisis, ineligible, review, eligible).forEach(this::send);
 
+        // one partition: once the eligible one is booked, the three before it have been handled
         awaitPlan(eligible.patientId());
         for (ScreeningCompleted nothingBooked : List.of(crisis, ineligible, review)) {
             assertThat(mvc.get().uri("/api/patients/{id}/treatment-plan", nothingBooked.patientId()))
@@ -161,8 +165,28 @@ class BookingStreamTests {
             assertThat(count("select count(*) from session where patient_id = :patient", nothingBooked.patientId()))
                     .isZero();
         }
-        assertThat(count("select count(*) from processed_event where event_id = :event", crisis.eventId()))
-                .isEqualTo(1);
+    }
+
+    @Test
+    void aClinicianApprovalBooksCountedFromTheApprovalAndADeclineBooksNothing() {
+        ScreeningCompleted review = outcome(ScreeningOutcome.NEEDS_CLINICIAN_REVIEW, "DEPRESSION",
+                "2027-03-01T17:00:00Z");
+        ScreeningCompleted declinedReview = outcome(ScreeningOutcome.NEEDS_CLINICIAN_REVIEW, "DEPRESSION",
+                "2027-03-01T17:00:00Z");
+        send(review);
+        send(declinedReview);
+        // Approved on Wednesday 2027-03-03 at 10:00 in Los Angeles: the series starts 24 h later, Thursday 10:00.
+        send(reviewed(review, ReviewDecision.APPROVED, "2027-03-03T18:00:00Z"));
+        send(reviewed(declinedReview, ReviewDecision.DECLINED, "2027-03-03T18:00:00Z"));
+        ScreeningCompleted later = outcome(ScreeningOutcome.ELIGIBLE, "DEPRESSION", "2027-03-03T18:00:00Z");
+        send(later);
+
+        JsonNode plan = awaitPlan(review.patientId());
+        assertThat(plan.get("screeningId").asString()).isEqualTo(review.screeningId().toString());
+        assertThat(field(plan.get("sessions"), "start").getFirst()).isEqualTo("2027-03-04T18:00:00Z");
+        // one partition: once the later event is booked, the decline has been handled too
+        awaitPlan(later.patientId());
+        assertThat(mvc.get().uri("/api/patients/{id}/treatment-plan", declinedReview.patientId())).hasStatus(404);
     }
 
     @Test
@@ -221,19 +245,32 @@ class BookingStreamTests {
                 UUID.randomUUID(), indication, outcome, List.of(), true);
     }
 
+    private static ScreeningReviewed reviewed(ScreeningCompleted screening, ReviewDecision decision, String at) {
+        return new ScreeningReviewed(UUID.randomUUID(), Instant.parse(at), screening.patientId(),
+                screening.screeningId(), screening.indication(), screening.outcome(), decision, false, true);
+    }
+
     /** Sends the event as intake-service's outbox does: a CloudEvent in binary mode, keyed by patient. */
     private void send(ScreeningCompleted event) {
         send(event.patientId(), json.writeValueAsBytes(event), headers(event));
     }
 
+    private void send(ScreeningReviewed event) {
+        send(event.patientId(), json.writeValueAsBytes(event), headers(event, event.screeningId()));
+    }
+
     private static Map<String, String> headers(ScreeningCompleted event) {
+        return headers(event, event.screeningId());
+    }
+
+    private static Map<String, String> headers(ClinicEvent event, UUID subject) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", event.eventId().toString());
-        headers.put("ce_type", EventType.SCREENING_COMPLETED.type());
+        headers.put("ce_type", EventType.of(event).type());
         headers.put("ce_source", "/intake-service");
         headers.put("ce_time", event.occurredAt().toString());
-        headers.put("ce_subject", event.screeningId().toString());
+        headers.put("ce_subject", subject.toString());
         headers.put("content-type", "application/json");
         return headers;
     }
