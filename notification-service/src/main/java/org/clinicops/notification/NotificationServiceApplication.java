@@ -1,0 +1,23 @@
+package org.clinicops.notification;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** notification-service: booking confirmations, crisis pages and crisis-line messages, stored first and sent after. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NotificationServiceApplication {
+
+    public static final String NAME = "notification-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The application with its own config file name, so it can share one JVM with the other services. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(NotificationServiceApplication.class)
+                .properties("spring.config.name=" + NAME);
+    }
+}

@@ -1,0 +1,108 @@
+package org.clinicops.notification.config;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * notification-service settings ({@code notification.*}). The sender and on-call addresses are checked at startup:
+ * a crisis page must never wait on an address that can never work.
+ *
+ * @param intakeUri        base URI of intake-service, whose internal API gives a patient's contact details
+ * @param clinicZone       the clinic's time zone: session times are written in it (ARCHITECTURE "Times")
+ * @param clinicName       how messages name the clinic
+ * @param from             the sender of every e-mail, e.g. {@code Clinic <no-reply@clinic.local>}
+ * @param crisisLine       the crisis line every patient message points to (CLINICAL section 5: 988 in the US)
+ * @param dispatchInterval pause between two rounds of the dispatcher
+ */
+@ConfigurationProperties("notification")
+public record NotificationProperties(
+        @DefaultValue("http://localhost:8081") URI intakeUri,
+        @DefaultValue("America/Los_Angeles") ZoneId clinicZone,
+        @DefaultValue("Clinic") String clinicName,
+        @DefaultValue("Clinic <no-reply@clinic.local>") String from,
+        @DefaultValue OnCall onCall,
+        @DefaultValue("988 Suicide & Crisis Lifeline: call or text 988") String crisisLine,
+        @DefaultValue("500ms") Duration dispatchInterval,
+        @DefaultValue Retry retry,
+        @DefaultValue Calls calls) {
+
+    public NotificationProperties {
+        address("notification.from", from);
+        address("notification.on-call.email", onCall.email());
+        if (dispatchInterval.isNegative() || dispatchInterval.isZero()) {
+            throw new IllegalArgumentException("notification.dispatch-interval must be positive");
+        }
+    }
+
+    /** The sender as an address with its display name. */
+    public InternetAddress fromAddress() {
+        return address("notification.from", from);
+    }
+
+    /** @param email where crisis pages go: the on-call clinician's address (or a list's) */
+    public record OnCall(@DefaultValue("oncall@clinic.local") String email) {
+    }
+
+    /**
+     * How long a notification that could not be sent waits before its next attempt: {@code initialBackoff}, doubled
+     * after each failed attempt, capped. It is never given up on while intake-service or the mail server is down.
+     *
+     * @param crisisMaxBackoff the cap for crisis pages and crisis-line messages, lower so they go out soon after a
+     *                         failed server is back
+     */
+    public record Retry(
+            @DefaultValue("2s") Duration initialBackoff,
+            @DefaultValue("60s") Duration maxBackoff,
+            @DefaultValue("10s") Duration crisisMaxBackoff) {
+
+        public Retry {
+            if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+                throw new IllegalArgumentException("notification.retry.initial-backoff must be positive");
+            }
+            if (maxBackoff.compareTo(initialBackoff) < 0 || crisisMaxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException(
+                        "notification.retry.max-backoff and crisis-max-backoff must not be below initial-backoff");
+            }
+        }
+    }
+
+    /**
+     * One call to intake-service or the mail server (Resilience4j): a few quick attempts with exponential backoff
+     * inside one delivery attempt, and a circuit breaker that fails fast while the other side is down.
+     *
+     * @param connectTimeout   HTTP connect timeout to intake-service
+     * @param readTimeout      HTTP read timeout to intake-service
+     * @param attempts         tries per call, the first included
+     * @param attemptBackoff   wait before the second try, doubled before each later one
+     * @param openCircuitFor   how long an open circuit refuses calls before letting a few through to test the way
+     */
+    public record Calls(
+            @DefaultValue("1s") Duration connectTimeout,
+            @DefaultValue("3s") Duration readTimeout,
+            @DefaultValue("3") int attempts,
+            @DefaultValue("200ms") Duration attemptBackoff,
+            @DefaultValue("10s") Duration openCircuitFor) {
+
+        public Calls {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("notification.calls.attempts must be at least 1");
+            }
+        }
+    }
+
+    private static InternetAddress address(String property, String value) {
+        try {
+            InternetAddress address = new InternetAddress(value, true);
+            address.validate();
+            return address;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(property + " is not a valid e-mail address: '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.clinicops.notification.contact;
+
+import java.util.UUID;
+
+/**
+ * A patient's contact details as intake-service gives them at the moment of sending; held in memory for one
+ * delivery only, never stored or logged.
+ *
+ * @param email null when the patient gave none
+ */
+public record PatientContact(UUID patientId, String firstName, String email, String phone, Consent contactConsent) {
+
+    /** The channels the patient agreed to be contacted on. */
+    public record Consent(boolean email, boolean sms) {
+    }
+
+    public boolean hasEmailAddress() {
+        return email != null && !email.isBlank();
+    }
+
+    public boolean consentsToEmail() {
+        return contactConsent != null && contactConsent.email();
+    }
+}

@@ -1,0 +1,97 @@
+package org.clinicops.notification.contact;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.clinicops.notification.config.NotificationProperties;
+import org.clinicops.support.web.CorrelationId;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * intake-service's internal API {@code GET /internal/patients/{id}/contact}, asked at the moment a patient message is
+ * sent (contact details never travel on Kafka). Each lookup has connect and read timeouts, a few quick retries with
+ * exponential backoff, and a circuit breaker that fails fast while intake-service is down; the caller keeps the
+ * notification pending.
+ */
+@Component
+public class PatientContacts {
+
+    static final String NAME = "intake-service";
+
+    private final RestClient intake;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+
+    PatientContacts(RestClient.Builder builder, NotificationProperties properties, RetryRegistry retries,
+                    CircuitBreakerRegistry circuitBreakers) {
+        NotificationProperties.Calls calls = properties.calls();
+        this.intake = builder
+                .baseUrl(properties.intakeUri().toString())
+                .requestFactory(ClientHttpRequestFactoryBuilder.detect().build(HttpClientSettings.defaults()
+                        .withTimeouts(calls.connectTimeout(), calls.readTimeout())))
+                .requestInterceptor((request, body, execution) -> {
+                    CorrelationId.current().ifPresent(id -> request.getHeaders().set(CorrelationId.HEADER, id));
+                    return execution.execute(request, body);
+                })
+                .build();
+        // Only a failure of the way there is worth trying again; a 4xx answer will be the same next time.
+        this.retry = retries.retry(NAME, RetryConfig.from(retries.getDefaultConfig())
+                .retryExceptions(ResourceAccessException.class, HttpServerErrorException.class)
+                .build());
+        this.circuitBreaker = circuitBreakers.circuitBreaker(NAME,
+                CircuitBreakerConfig.from(circuitBreakers.getDefaultConfig())
+                        .recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
+                        .build());
+    }
+
+    /**
+     * The patient's contact details, or empty when intake-service knows no such patient (404).
+     *
+     * @throws ContactUnavailableException when intake-service cannot answer now
+     */
+    public Optional<PatientContact> find(UUID patientId) {
+        Supplier<PatientContact> lookup = () -> intake.get()
+                .uri("/internal/patients/{patientId}/contact", patientId)
+                .retrieve()
+                .body(PatientContact.class);
+        PatientContact contact;
+        try {
+            contact = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, lookup)).get();
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.empty();
+        } catch (CallNotPermittedException e) {
+            throw new ContactUnavailableException(NAME + " circuit breaker is open after repeated failures", e);
+        } catch (HttpStatusCodeException e) {
+            throw new ContactUnavailableException(NAME + " answered " + e.getStatusCode().value(), e);
+        } catch (RestClientException e) {
+            throw new ContactUnavailableException(NAME + " unreachable (" + rootCauseName(e) + ")", e);
+        }
+        if (contact == null) {
+            throw new ContactUnavailableException(NAME + " answered without a body", null);
+        }
+        return Optional.of(contact);
+    }
+
+    /** The class of what went wrong underneath; exception messages may carry addresses, so they stay out. */
+    private static String rootCauseName(Exception e) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+        return root.getClass().getSimpleName();
+    }
+}

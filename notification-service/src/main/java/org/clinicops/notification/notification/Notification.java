@@ -1,0 +1,37 @@
+package org.clinicops.notification.notification;
+
+import org.clinicops.support.web.CorrelationId;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message to send, as stored. It holds no contact details and no message text: {@code content} is the non-PHI data
+ * its template needs (ids, session times), as JSON; the address and first name are asked of intake-service when it
+ * is sent.
+ *
+ * @param sourceEventId the event that caused it; with {@code kind} it is unique, so a redelivery adds nothing
+ * @param correlationId the correlation id of the request behind that event, for the logs of its delivery
+ */
+public record Notification(
+        UUID notificationId,
+        UUID patientId,
+        NotificationKind kind,
+        Channel channel,
+        NotificationStatus status,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt,
+        UUID sourceEventId,
+        String correlationId,
+        String content) {
+
+    /** A new notification, due at once, carrying the correlation id of the event being handled. */
+    public static Notification pending(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
+                                       Instant now) {
+        return new Notification(UUID.randomUUID(), patientId, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, now,
+                null, now, null, sourceEventId, CorrelationId.current().orElse(null), content);
+    }
+}

@@ -1,0 +1,12 @@
+package org.clinicops.notification.notification;
+
+/** Where a notification stands. Only PENDING is ever picked up again. */
+public enum NotificationStatus {
+    /** Not sent yet: waiting for its first attempt, or for the next one after a failure. */
+    PENDING,
+    SENT,
+    /** Not sent, on purpose: the patient has not consented to the channel or gave no address for it. */
+    SKIPPED_NO_CONSENT,
+    /** Can never be sent as it is (intake-service knows no such patient, or the address on file is unusable). */
+    FAILED
+}

@@ -1,0 +1,163 @@
+package org.clinicops.notification.notification;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The notifications table. Times are UTC instants taken from the service's clock, never the database's. */
+@Repository
+public class Notifications {
+
+    private static final String COLUMNS = """
+            notification_id, patient_id, kind, channel, status, attempts, next_attempt_at, last_error, created_at,
+            sent_at, source_event_id, correlation_id, content::text as content
+            """;
+    private static final RowMapper<Notification> ROW = Notifications::map;
+
+    private final JdbcClient jdbc;
+
+    Notifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new notification; false when its event already caused one of this kind (a redelivery). */
+    public boolean insert(Notification n) {
+        return jdbc.sql("""
+                        insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
+                                                  next_attempt_at, last_error, created_at, sent_at, source_event_id,
+                                                  correlation_id, content)
+                        values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
+                                :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
+                                cast(:content as jsonb))
+                        on conflict (source_event_id, kind) do nothing
+                        """)
+                .param("id", n.notificationId())
+                .param("patientId", n.patientId())
+                .param("kind", n.kind().name())
+                .param("channel", n.channel().name())
+                .param("status", n.status().name())
+                .param("priority", n.kind().priority())
+                .param("attempts", n.attempts())
+                .param("nextAttemptAt", timestamp(n.nextAttemptAt()))
+                .param("lastError", n.lastError(), Types.VARCHAR)
+                .param("createdAt", timestamp(n.createdAt()))
+                .param("sentAt", timestamp(n.sentAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("sourceEventId", n.sourceEventId())
+                .param("correlationId", n.correlationId(), Types.VARCHAR)
+                .param("content", n.content())
+                .update() == 1;
+    }
+
+    /**
+     * Claims the most urgent due notification for this audience, locking its row until the caller's transaction
+     * ends. Rows another instance holds are skipped, not waited for, so instances share the queue without sending
+     * the same notification twice.
+     */
+    public Optional<Notification> claimNextDue(Instant now, NotificationKind.Audience audience) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from notification
+                        where status = 'PENDING' and next_attempt_at <= :now and kind in (:kinds)
+                        order by priority, next_attempt_at
+                        limit 1
+                        for update skip locked
+                        """)
+                .param("now", timestamp(now))
+                .param("kinds", Arrays.stream(NotificationKind.values()).filter(k -> k.audience() == audience)
+                        .map(Enum::name).toList())
+                .query(ROW)
+                .optional();
+    }
+
+    public void markSent(Notification n, Instant sentAt) {
+        finish(n, NotificationStatus.SENT, sentAt, null);
+    }
+
+    public void markSkippedNoConsent(Notification n, String reason) {
+        finish(n, NotificationStatus.SKIPPED_NO_CONSENT, null, reason);
+    }
+
+    public void markFailed(Notification n, String reason) {
+        finish(n, NotificationStatus.FAILED, null, reason);
+    }
+
+    /** Counts a failed attempt and keeps the notification pending until {@code nextAttemptAt}. */
+    public void retryLater(Notification n, String error, Instant nextAttemptAt) {
+        jdbc.sql("""
+                        update notification
+                        set attempts = attempts + 1, last_error = :error, next_attempt_at = :nextAttemptAt
+                        where notification_id = :id and status = 'PENDING'
+                        """)
+                .param("id", n.notificationId())
+                .param("error", error)
+                .param("nextAttemptAt", timestamp(nextAttemptAt))
+                .update();
+    }
+
+    /** A patient's notifications, newest first (those of one event in queue order). */
+    public List<Notification> findByPatient(UUID patientId) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from notification where patient_id = :patientId
+                        order by created_at desc, priority, notification_id
+                        """)
+                .param("patientId", patientId)
+                .query(ROW)
+                .list();
+    }
+
+    public long countPending(NotificationKind kind) {
+        return jdbc.sql("select count(*) from notification where status = 'PENDING' and kind = :kind")
+                .param("kind", kind.name())
+                .query(Long.class)
+                .single();
+    }
+
+    private void finish(Notification n, NotificationStatus status, Instant sentAt, String reason) {
+        jdbc.sql("""
+                        update notification
+                        set status = :status, attempts = attempts + 1, sent_at = :sentAt, last_error = :reason
+                        where notification_id = :id and status = 'PENDING'
+                        """)
+                .param("id", n.notificationId())
+                .param("status", status.name())
+                .param("sentAt", timestamp(sentAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("reason", reason, Types.VARCHAR)
+                .update();
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        return new Notification(
+                rs.getObject("notification_id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                NotificationKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")),
+                NotificationStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"),
+                rs.getString("last_error"),
+                instant(rs, "created_at"),
+                instant(rs, "sent_at"),
+                rs.getObject("source_event_id", UUID.class),
+                rs.getString("correlation_id"),
+                rs.getString("content"));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

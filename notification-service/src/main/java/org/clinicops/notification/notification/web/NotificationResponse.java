@@ -1,0 +1,20 @@
+package org.clinicops.notification.notification.web;
+
+import org.clinicops.notification.notification.Channel;
+import org.clinicops.notification.notification.Notification;
+import org.clinicops.notification.notification.NotificationKind;
+import org.clinicops.notification.notification.NotificationStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One notification as staff see it: what and when, never the message body or the address it went to. */
+public record NotificationResponse(UUID notificationId, NotificationKind kind, Channel channel,
+                                   NotificationStatus status, Instant createdAt, Instant sentAt, int attempts,
+                                   String lastError) {
+
+    static NotificationResponse of(Notification n) {
+        return new NotificationResponse(n.notificationId(), n.kind(), n.channel(), n.status(), n.createdAt(),
+                n.sentAt(), n.attempts(), n.lastError());
+    }
+}

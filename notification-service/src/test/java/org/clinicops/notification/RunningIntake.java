@@ -1,0 +1,104 @@
+package org.clinicops.notification;
+
+import org.clinicops.intake.IntakeServiceApplication;
+import org.clinicops.support.testing.TestPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/**
+ * The real intake-service, running in the test JVM on a fixed port with a database of its own, so a test can stop it
+ * (an outage) and start it again where it was. Patients are registered through its public HTTP API.
+ */
+public final class RunningIntake implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int port;
+    private final String kafkaBrokers;
+    private final String databaseUrl = TestPostgres.newDatabase("intake");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ConfigurableApplicationContext context;
+
+    public RunningIntake(int port, String kafkaBrokers) {
+        this.port = port;
+        this.kafkaBrokers = kafkaBrokers;
+    }
+
+    public void start() {
+        context = IntakeServiceApplication.application().run(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
+                "--clinic.outbox.relay-interval=50ms",
+                "--spring.main.banner-mode=off");
+    }
+
+    public void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Registers a referred patient (CLINICAL section 3) and answers the patientId intake-service gave it. */
+    public UUID registerPatient(String firstName, String email, boolean emailConsent) {
+        JsonNode patient = post("/api/patients", """
+                { "firstName": "%s", "lastName": "Reyes", "dateOfBirth": "1984-03-09", "sexAtBirth": "FEMALE",
+                  "email": "%s", "phone": "+15035550142",
+                  "contactConsent": { "email": %s, "sms": false },
+                  "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry" } }
+                """.formatted(firstName, email, emailConsent));
+        return UUID.fromString(patient.get("patientId").asString());
+    }
+
+    /** Records CLINICAL section 3's example screening with PHQ-9 item 9 as given (1 or more escalates, S-1). */
+    public JsonNode recordScreening(UUID patientId, int phq9Item9) {
+        return post("/api/patients/" + patientId + "/screenings", """
+                { "indication": "DEPRESSION",
+                  "instruments": {
+                    "phq9": [2, 2, 1, 2, 1, 1, 2, 1, %d],
+                    "gad7": [1, 2, 1, 1, 0, 1, 1],
+                    "cssrs": { "wishToBeDead": false, "suicidalThoughts": false, "thoughtsWithMethod": false,
+                               "intent": false, "intentWithPlan": false, "behaviorLifetime": false,
+                               "behaviorPast3Months": false } },
+                  "history": { "failedAntidepressantTrials": 2, "onMoodStabilizer": false,
+                               "conditions": [], "medications": [] },
+                  "vitals": { "systolic": 128, "diastolic": 82, "heartRate": 74, "weightKg": 71.5 } }
+                """.formatted(phq9Item9));
+    }
+
+    private JsonNode post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("intake-service answered " + response.statusCode() + " to POST "
+                        + path + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("intake-service did not answer POST " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

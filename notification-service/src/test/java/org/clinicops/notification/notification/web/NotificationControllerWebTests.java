@@ -1,0 +1,133 @@
+package org.clinicops.notification.notification.web;
+
+import org.clinicops.events.Topics;
+import org.clinicops.notification.notification.Channel;
+import org.clinicops.notification.notification.Notification;
+import org.clinicops.notification.notification.NotificationKind;
+import org.clinicops.notification.notification.NotificationStatus;
+import org.clinicops.notification.notification.Notifications;
+import org.clinicops.support.testing.MutableClock;
+import org.clinicops.support.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/patients/{patientId}/notifications} over stored rows. The clock stands still before every row's
+ * next attempt, so the dispatcher leaves them as they are.
+ */
+@SpringBootTest(properties = "spring.config.name=notification-service")
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+@DirtiesContext
+@EmbeddedKafka(partitions = 1, topics = {Topics.SESSIONS, Topics.SCREENINGS})
+@Import(NotificationControllerWebTests.Time.class)
+class NotificationControllerWebTests {
+
+    static final Instant NOW = Instant.parse("2026-11-25T17:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Time {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "notification_web");
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void listsAPatientsNotificationsNewestFirstWithoutBodiesOrAddresses() throws Exception {
+        UUID patient = UUID.randomUUID();
+        Notification confirmation = stored(patient, NotificationKind.BOOKING_CONFIRMATION, NotificationStatus.SENT,
+                "2026-11-20T10:00:00Z", "2026-11-20T10:00:01Z", 1, null);
+        Notification page = stored(patient, NotificationKind.CRISIS_PAGE, NotificationStatus.SENT,
+                "2026-11-22T10:00:00Z", "2026-11-22T10:00:00.300Z", 1, null);
+        Notification crisisLine = stored(patient, NotificationKind.CRISIS_LINE_MESSAGE,
+                NotificationStatus.SKIPPED_NO_CONSENT, "2026-11-22T10:00:00Z", null, 1,
+                "the patient has not consented to e-mail");
+        Notification waiting = stored(patient, NotificationKind.BOOKING_CONFIRMATION, NotificationStatus.PENDING,
+                "2026-11-24T10:00:00Z", null, 4, "intake-service unreachable (ConnectException)");
+        stored(UUID.randomUUID(), NotificationKind.BOOKING_CONFIRMATION, NotificationStatus.SENT,
+                "2026-11-23T10:00:00Z", "2026-11-23T10:00:01Z", 1, null);
+
+        MvcTestResult result = mvc.get().uri("/api/patients/{patientId}/notifications", patient).exchange();
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        JsonNode list = json.readTree(result.getResponse().getContentAsByteArray());
+        // newest first; of one event, the page before the crisis-line message
+        assertThat(list.valueStream().map(n -> n.get("notificationId").asString())).containsExactly(
+                waiting.notificationId().toString(), page.notificationId().toString(),
+                crisisLine.notificationId().toString(), confirmation.notificationId().toString());
+        JsonNode first = list.get(0);
+        assertThat(first.propertyNames()).containsExactlyInAnyOrder("notificationId", "kind", "channel", "status",
+                "createdAt", "sentAt", "attempts", "lastError");
+        assertThat(first.get("kind").asString()).isEqualTo("BOOKING_CONFIRMATION");
+        assertThat(first.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(first.get("status").asString()).isEqualTo("PENDING");
+        assertThat(first.get("createdAt").asString()).isEqualTo("2026-11-24T10:00:00Z");
+        assertThat(first.get("sentAt").isNull()).isTrue();
+        assertThat(first.get("attempts").asInt()).isEqualTo(4);
+        assertThat(first.get("lastError").asString()).isEqualTo("intake-service unreachable (ConnectException)");
+        assertThat(list.get(1).get("sentAt").asString()).isEqualTo("2026-11-22T10:00:00.300Z");
+        assertThat(list.get(2).get("status").asString()).isEqualTo("SKIPPED_NO_CONSENT");
+        // the stored content is what the message is written from, never part of the answer
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("sessions").doesNotContain("planId");
+    }
+
+    @Test
+    void aPatientThisServiceHasSentNothingAboutHasAnEmptyList() {
+        assertThat(mvc.get().uri("/api/patients/{patientId}/notifications", UUID.randomUUID()))
+                .hasStatusOk()
+                .bodyJson().isLenientlyEqualTo("[]");
+    }
+
+    @Test
+    void aMalformedPatientIdIsA400ProblemNamingPatientId() {
+        MvcTestResult result = mvc.get().uri("/api/patients/{patientId}/notifications", "not-a-uuid").exchange();
+
+        assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = json.readTree(result.getResponse().getContentAsByteArray());
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("patientId");
+        assertThat(problem.get("detail").asString()).contains("patientId");
+    }
+
+    private Notification stored(UUID patient, NotificationKind kind, NotificationStatus status, String createdAt,
+                                String sentAt, int attempts, String lastError) {
+        Notification n = new Notification(UUID.randomUUID(), patient, kind, Channel.EMAIL, status, attempts,
+                Instant.parse("2099-01-01T00:00:00Z"), lastError, Instant.parse(createdAt),
+                sentAt == null ? null : Instant.parse(sentAt), UUID.randomUUID(), "front-desk-42",
+                "{\"planId\": \"" + UUID.randomUUID() + "\", \"sessions\": []}");
+        assertThat(notifications.insert(n)).isTrue();
+        return n;
+    }
+}
