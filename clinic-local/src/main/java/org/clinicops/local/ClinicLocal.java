@@ -1,0 +1,235 @@
+package org.clinicops.local;
+
+import org.clinicops.gateway.GatewayApplication;
+import org.clinicops.intake.IntakeServiceApplication;
+import org.clinicops.notification.NotificationServiceApplication;
+import org.clinicops.session.SessionServiceApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole clinic on one machine, no Docker: a real Kafka broker (KRaft), PostgreSQL, an SMTP catcher and the four
+ * services, each a Spring Boot application of its own in this JVM, on the fixed local ports of ARCHITECTURE.md.
+ */
+public final class ClinicLocal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClinicLocal.class);
+
+    /**
+     * The gateway shares this classpath with the services but owns no database and consumes no events, so the
+     * services' persistence, messaging and shared plumbing stay off in its context.
+     */
+    private static final String GATEWAY_EXCLUDES = String.join(",",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.cloud.stream.config.BindingServiceConfiguration",
+            "org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
+            "org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
+            "org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
+            "org.springframework.cloud.stream.function.FunctionConfiguration",
+            "org.clinicops.support.ClinicSupportAutoConfiguration");
+
+    /** The services share this classpath with the gateway, whose routing (even with no routes) is not theirs. */
+    private static final String SERVICE_EXCLUDES = String.join(",",
+            "org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.GatewayMvcClassPathWarningAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.filter.FilterAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctionAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
+
+    private final LocalInfrastructure infrastructure;
+    private final List<RunningService> services;
+
+    private ClinicLocal(LocalInfrastructure infrastructure, List<RunningService> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    /** The ports to listen on; 0 takes any free port (tests). */
+    public record Ports(int gateway, int intake, int session, int notification, int kafka, int postgres, int smtp) {
+
+        public static Ports fixed() {
+            return new Ports(8080, 8081, 8082, 8083, LocalKafka.DEFAULT_PORT, LocalPostgres.DEFAULT_PORT,
+                    LocalMail.DEFAULT_PORT);
+        }
+
+        public static Ports anyFree() {
+            return new Ports(0, 0, 0, 0, 0, 0, 0);
+        }
+    }
+
+    /**
+     * @param clinicTime where every service's clock starts (then ticks on); null for the real time
+     */
+    public record Options(Path dataDirectory, Ports ports, Instant clinicTime) {
+    }
+
+    public record RunningService(String name, ConfigurableApplicationContext context) {
+
+        public int port() {
+            return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        }
+
+        public String url() {
+            return "http://localhost:" + port();
+        }
+    }
+
+    public static ClinicLocal start(Options options) {
+        LocalInfrastructure infrastructure = LocalInfrastructure.start(options.dataDirectory(), options.ports().kafka(),
+                options.ports().postgres(), options.ports().smtp());
+        List<RunningService> started = new ArrayList<>();
+        try {
+            List<String> common = commonArguments(infrastructure, options);
+            RunningService intake = run("intake-service", IntakeServiceApplication.application(),
+                    args(common, options.ports().intake(), infrastructure, "intake"));
+            started.add(intake);
+            started.add(run("session-service", SessionServiceApplication.application(),
+                    args(common, options.ports().session(), infrastructure, "session")));
+            List<String> notification = args(common, options.ports().notification(), infrastructure, "notification");
+            notification.add("--notification.intake-uri=" + intake.url());
+            notification.add("--spring.mail.host=" + infrastructure.mail().host());
+            notification.add("--spring.mail.port=" + infrastructure.mail().port());
+            started.add(run("notification-service", NotificationServiceApplication.application(), notification));
+            started.add(run("gateway", GatewayApplication.builder(), List.of(
+                    "--server.port=" + options.ports().gateway(),
+                    "--logging.include-application-name=false",
+                    "--logging.pattern.level=%5p [%X{correlationId:-}]",
+                    "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES,
+                    "--clinic.gateway.intake-uri=" + intake.url(),
+                    "--clinic.gateway.session-uri=" + started.get(1).url(),
+                    "--clinic.gateway.notification-uri=" + started.get(2).url())));
+            return new ClinicLocal(infrastructure, List.copyOf(started));
+        } catch (RuntimeException e) {
+            started.reversed().forEach(service -> service.context().close());
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    private static List<String> commonArguments(LocalInfrastructure infrastructure, Options options) {
+        List<String> common = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers(),
+                "--spring.datasource.username=" + infrastructure.postgres().username(),
+                "--spring.datasource.password=",
+                "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES,
+                // Logback is one per JVM: a per-service pattern would label every line with the last service started.
+                "--logging.include-application-name=false",
+                "--logging.pattern.level=%5p [%X{correlationId:-}]"));
+        if (options.clinicTime() != null) {
+            // One anchor for all services, so their clocks agree although they start seconds apart.
+            common.add("--clinic.clock.start=" + options.clinicTime());
+            common.add("--clinic.clock.started-at=" + Instant.now());
+        }
+        return common;
+    }
+
+    private static List<String> args(List<String> common, int port, LocalInfrastructure infrastructure,
+                                     String database) {
+        List<String> args = new ArrayList<>(common);
+        args.add("--server.port=" + port);
+        args.add("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(database));
+        return args;
+    }
+
+    private static RunningService run(String name, SpringApplicationBuilder application, List<String> args) {
+        log.info("Starting {}", name);
+        return new RunningService(name, application.run(args.toArray(String[]::new)));
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public RunningService service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    public String gatewayUrl() {
+        return service("gateway").url();
+    }
+
+    /** Where everything is, for the console. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("  %-21s %s%n", "gateway (the API)", gatewayUrl()));
+        for (RunningService service : services) {
+            if (!service.name().equals("gateway")) {
+                text.append(String.format("  %-21s %s   (health %s/actuator/health)%n", service.name(), service.url(),
+                        service.url()));
+            }
+        }
+        return text.append(infrastructure.describe()).toString();
+    }
+
+    @Override
+    public void close() {
+        services.reversed().forEach(service -> service.context().close());
+        infrastructure.close();
+    }
+
+    /** {@code ./clinic-local [--fresh] [--data=DIR] [--clinic-time=2026-11-25T16:45:00Z]} */
+    public static void main(String[] args) throws InterruptedException {
+        Path data = Path.of(LocalInfrastructure.DEFAULT_DATA_DIRECTORY);
+        Instant clinicTime = null;
+        boolean fresh = false;
+        for (String arg : args) {
+            if (arg.equals("--fresh")) {
+                fresh = true;
+            } else if (arg.startsWith("--data=")) {
+                data = Path.of(arg.substring("--data=".length()));
+            } else if (arg.startsWith("--clinic-time=")) {
+                clinicTime = Instant.parse(arg.substring("--clinic-time=".length()));
+            } else {
+                System.err.println("Unknown option " + arg
+                        + "\nUsage: clinic-local [--fresh] [--data=DIR] [--clinic-time=2026-11-25T16:45:00Z]");
+                System.exit(2);
+            }
+        }
+        data = data.toAbsolutePath();
+        if (fresh) {
+            deleteRecursively(data);
+        }
+        ClinicLocal clinic = start(new Options(data, Ports.fixed(), clinicTime));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping clinic-ops");
+            clinic.close();
+            stopped.countDown();
+        }, "clinic-local-shutdown"));
+        Instant now = clinic.service("intake-service").context().getBean(Clock.class).instant();
+        System.out.printf("%nclinic-ops is running (Ctrl-C stops it; data kept in %s, --fresh starts over)%n"
+                + "  clinic time           %s%n%s%n", data, now, clinic.describe());
+        stopped.await();
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + directory, e);
+        }
+    }
+}
