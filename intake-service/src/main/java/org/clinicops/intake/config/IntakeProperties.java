@@ -2,6 +2,7 @@ package org.clinicops.intake.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,11 +11,14 @@ import java.time.ZoneId;
 /**
  * intake-service settings ({@code intake.*}).
  *
- * @param clinicZone the clinic's time zone: what "today" means for a screening date or a date of birth
- *                   (CLINICAL section 3, one zone per deployment)
+ * @param clinicZone      the clinic's time zone: what "today" means for a screening date or a date of birth
+ *                        (CLINICAL section 3, one zone per deployment)
+ * @param maxRequestBytes the largest request body accepted; a larger one is a 413 and nothing is read or written
+ *                        ({@code 65536} or {@code 64KB})
  */
 @ConfigurationProperties("intake")
-public record IntakeProperties(@DefaultValue("America/Los_Angeles") ZoneId clinicZone) {
+public record IntakeProperties(@DefaultValue("America/Los_Angeles") ZoneId clinicZone,
+                               @DefaultValue("64KB") DataSize maxRequestBytes) {
 
     /** Today's date in the clinic, by the given clock. */
     public LocalDate today(Clock clock) {

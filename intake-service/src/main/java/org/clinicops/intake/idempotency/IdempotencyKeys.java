@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The {@code Idempotency-Key} of creating POSTs. The key is claimed in the same transaction that creates the
- * resource, so a retry either finds the committed resource or (if the first attempt rolled back) creates it afresh.
- * The same key with a different request is a 422 naming {@code Idempotency-Key}.
+ * The {@code Idempotency-Key} of POSTs that create or decide something. The key is claimed in the same transaction
+ * that creates (or decides) the resource, so a retry either finds the committed resource or (if the first attempt
+ * rolled back) does the work afresh. The same key with a different request is a 422 naming {@code Idempotency-Key}.
  */
 @Repository
 public class IdempotencyKeys {
@@ -43,8 +43,8 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims {@code key} for {@code operation} on behalf of a resource about to be created as {@code newResourceId};
-     * answers the id an earlier identical request created instead, if there was one.
+     * Claims {@code key} for {@code operation} on behalf of a resource about to be created (or decided) as
+     * {@code newResourceId}; answers the id an earlier identical request created or decided instead, if there was one.
      *
      * @param request what identifies the request besides the key: its body and any path ids, in a fixed order
      */

@@ -1,2 +1,2 @@
-/** Idempotency-Key support for creating POSTs: a retried request returns what the first one created. */
+/** Idempotency-Key support for POSTs: a retried request answers what the first one created or decided. */
 package org.clinicops.intake.idempotency;

@@ -24,6 +24,8 @@ public final class EligibilityRules {
     static final int PHQ9_ITEM9_POSITIVE = 1;
     /** CLINICAL S-5: age on the screening date < 18. */
     static final int ADULT_AGE = 18;
+    /** CLINICAL S-5's reason code: the one INELIGIBLE reason no one may override (CLINICAL section 5). */
+    static final String AGE_UNDER_18 = "AGE_UNDER_18";
     /** CLINICAL S-6: systolic >= 160 or diastolic >= 100. */
     static final int UNCONTROLLED_SYSTOLIC = 160;
     static final int UNCONTROLLED_DIASTOLIC = 100;
@@ -77,7 +79,7 @@ public final class EligibilityRules {
         // S-5
         int age = ageOn(dateOfBirth, answers.screenedOn());
         if (age < ADULT_AGE) {
-            findings.add(new Finding("S-5", "AGE_UNDER_18", INELIGIBLE,
+            findings.add(new Finding("S-5", AGE_UNDER_18, INELIGIBLE,
                     "Age " + age + " on " + answers.screenedOn() + ": under 18 (cannot be overridden)."));
         }
         // S-6, and S-7 only when S-6 does not hold

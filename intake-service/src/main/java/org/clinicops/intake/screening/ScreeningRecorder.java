@@ -1,6 +1,7 @@
 package org.clinicops.intake.screening;
 
 import org.clinicops.events.ScreeningCompleted;
+import org.clinicops.events.ScreeningProgress;
 import org.clinicops.intake.config.IntakeProperties;
 import org.clinicops.intake.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.Patient;
@@ -22,8 +23,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records screenings: checks the answers, scores them, applies the eligibility rules, and stores the screening with
- * its {@link ScreeningCompleted} event in one transaction, so the outcome is published exactly when it is recorded.
+ * Records screenings: checks the answers, scores them, applies the eligibility rules, compares a re-screening with
+ * the baseline, and stores the screening with its {@link ScreeningCompleted} event in one transaction, so the outcome
+ * is published exactly when it is recorded.
  */
 @Service
 public class ScreeningRecorder {
@@ -71,12 +73,19 @@ public class ScreeningRecorder {
 
         Assessment assessment = EligibilityRules.assess(answers, patient.dateOfBirth(), patient.sexAtBirth());
         List<String> reasons = assessment.reasons();
+        Map<String, InstrumentScore> scores = answers.instruments().scores(patient.sexAtBirth());
+        // CLINICAL D-9: the first screening is the baseline; a later one is a re-screening, checked by the same
+        // rules above (so S-1 and S-2 escalate as they do on a first screening) and compared with the baseline
+        Optional<Screening> baseline = screenings.baselineOf(patientId);
+        ScreeningProgress progress = baseline
+                .map(first -> MeasurementBasedCare.progress(first, answers.indication(), scores))
+                .orElse(null);
         Screening screening = new Screening(screeningId, patientId, answers.indication(), answers.screenedOn(), now,
-                !screenings.anyOfPatient(patientId), answers.instruments().scores(patient.sexAtBirth()),
-                assessment.outcome(), reasons, assessment.findings());
+                baseline.isEmpty(), scores, assessment.outcome(), reasons, assessment.findings(), progress, null);
         screenings.add(screening, answers);
+        // in this transaction, so a crisis is relayed before anything later about the patient (same key, in order)
         outbox.publish(new ScreeningCompleted(UUID.randomUUID(), now, patientId, screeningId,
-                answers.indication().name(), assessment.outcome(), reasons, screening.baseline()),
+                answers.indication().name(), assessment.outcome(), reasons, screening.baseline(), progress),
                 screeningId.toString());
         return new Recorded(screening, false);
     }
@@ -84,8 +93,11 @@ public class ScreeningRecorder {
     /** @throws NotFoundException for an unknown id */
     @Transactional(readOnly = true)
     public Screening get(UUID screeningId) {
-        return screenings.find(screeningId)
-                .orElseThrow(() -> new NotFoundException("No screening " + screeningId));
+        return screenings.find(screeningId).orElseThrow(() -> notFound(screeningId));
+    }
+
+    public static NotFoundException notFound(UUID screeningId) {
+        return new NotFoundException("No screening " + screeningId);
     }
 
     /** The patient's screenings, oldest first. @throws NotFoundException for an unknown patient */

@@ -15,10 +15,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
-/** Record a patient's screening, read it back, list a patient's screenings (CLINICAL sections 3 and 4). */
+/** Record a patient's screening, read it back, a patient's screening history (CLINICAL sections 3, 4 and D-9). */
 @RestController
 class ScreeningController {
 
@@ -50,8 +49,8 @@ class ScreeningController {
     }
 
     @GetMapping("/api/patients/{patientId}/screenings")
-    List<ScreeningSummaryResponse> ofPatient(@PathVariable String patientId) {
-        return recorder.ofPatient(Ids.parse(patientId, "patient")).stream()
-                .map(ScreeningSummaryResponse::of).toList();
+    PatientScreeningsResponse ofPatient(@PathVariable String patientId) {
+        UUID patient = Ids.parse(patientId, "patient");
+        return PatientScreeningsResponse.of(patient, recorder.ofPatient(patient));
     }
 }

@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A screening as the API shows it (CLINICAL section 3, plus when, whether baseline, and why). */
+/**
+ * A screening as the API shows it (CLINICAL section 3, plus when, whether baseline, why, where it stands, the
+ * progress from the baseline, and the clinician's decision).
+ *
+ * @param progress null for the baseline screening
+ * @param review   null until a clinician decides
+ */
 public record ScreeningResponse(
         UUID screeningId,
         UUID patientId,
@@ -17,14 +23,18 @@ public record ScreeningResponse(
         Instant recordedAt,
         boolean baseline,
         String outcome,
+        String status,
         List<String> reasons,
         Map<String, ScoreResponse> scores,
-        List<FindingResponse> findings) {
+        List<FindingResponse> findings,
+        ProgressResponse progress,
+        ReviewResponse review) {
 
     static ScreeningResponse of(Screening screening) {
         return new ScreeningResponse(screening.screeningId(), screening.patientId(), screening.indication().name(),
                 screening.screenedOn(), screening.recordedAt(), screening.baseline(), screening.outcome().name(),
-                screening.reasons(), ScoreResponse.of(screening.scores()),
-                screening.findings().stream().map(FindingResponse::of).toList());
+                screening.status().name(), screening.reasons(), ScoreResponse.of(screening.scores()),
+                screening.findings().stream().map(FindingResponse::of).toList(),
+                ProgressResponse.of(screening.progress()), ReviewResponse.of(screening.review()));
     }
 }

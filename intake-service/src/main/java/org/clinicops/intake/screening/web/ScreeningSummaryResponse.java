@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One screening in a patient's list. */
+/** One screening in a patient's history; {@code progress} is null for the baseline. */
 public record ScreeningSummaryResponse(
         UUID screeningId,
         String indication,
@@ -16,12 +16,15 @@ public record ScreeningSummaryResponse(
         Instant recordedAt,
         boolean baseline,
         String outcome,
+        String status,
         List<String> reasons,
-        Map<String, ScoreResponse> scores) {
+        Map<String, ScoreResponse> scores,
+        ProgressResponse progress) {
 
     static ScreeningSummaryResponse of(Screening screening) {
         return new ScreeningSummaryResponse(screening.screeningId(), screening.indication().name(),
                 screening.screenedOn(), screening.recordedAt(), screening.baseline(), screening.outcome().name(),
-                screening.reasons(), ScoreResponse.of(screening.scores()));
+                screening.status().name(), screening.reasons(), ScoreResponse.of(screening.scores()),
+                ProgressResponse.of(screening.progress()));
     }
 }

@@ -1,2 +1,2 @@
-/** The screening REST API. */
+/** The screening REST API: screenings and a patient's history, the review queue and a clinician's decision. */
 package org.clinicops.intake.screening.web;

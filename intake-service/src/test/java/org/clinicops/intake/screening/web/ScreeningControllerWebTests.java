@@ -1,6 +1,7 @@
 package org.clinicops.intake.screening.web;
 
 import org.clinicops.events.Topics;
+import org.clinicops.intake.Concurrently;
 import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,10 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +105,9 @@ class ScreeningControllerWebTests {
         assertThat(body.path("baseline").asBoolean()).isTrue();
         assertThat(body.path("findings").isArray()).isTrue();
         assertThat(body.path("findings").isEmpty()).isTrue();
+        assertThat(body.path("status").asString()).isEqualTo("ELIGIBLE");
+        assertThat(body.path("progress").isNull()).isTrue();
+        assertThat(body.path("review").isNull()).isTrue();
 
         Reply read = http.get(created.location());
         assertThat(read.status()).isEqualTo(200);
@@ -225,19 +226,22 @@ class ScreeningControllerWebTests {
         assertThat(second.json().path("baseline").asBoolean()).isFalse();
         Reply list = http.get("/api/patients/" + patientId + "/screenings");
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json()).extracting(s -> s.path("screeningId").asString())
+        assertThat(list.json().path("screenings")).extracting(s -> s.path("screeningId").asString())
                 .containsExactly(first.text("screeningId"), second.text("screeningId"));
-        JsonNode summary = list.json().get(1);
+        JsonNode summary = list.json().path("screenings").get(1);
         assertThat(summary.path("screenedOn").asString()).isEqualTo("2026-11-19");
         assertThat(summary.path("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(summary.path("status").asString()).isEqualTo("ELIGIBLE");
         assertThat(summary.path("reasons").isArray()).isTrue();
         assertThat(summary.path("scores").path("phq9").path("total").asInt()).isEqualTo(13);
         assertThat(summary.path("baseline").asBoolean()).isFalse();
+        assertThat(summary.path("progress").path("baselineScreeningId").asString())
+                .isEqualTo(first.text("screeningId"));
     }
 
     @Test
     void ofScreeningsRecordedAtOnceForANewPatientExactlyOneIsTheBaseline() throws Exception {
-        List<Reply> replies = concurrently(4, () -> screen(Examples.SCREENING));
+        List<Reply> replies = Concurrently.run(4, () -> screen(Examples.SCREENING));
 
         assertThat(replies).extracting(Reply::status).containsOnly(201);
         assertThat(replies).filteredOn(reply -> reply.json().path("baseline").asBoolean()).hasSize(1);
@@ -248,7 +252,7 @@ class ScreeningControllerWebTests {
         String key = "screening-" + UUID.randomUUID();
         long screenings = count("screening");
 
-        List<Reply> replies = concurrently(4, () -> http.post("/api/patients/" + patientId + "/screenings",
+        List<Reply> replies = Concurrently.run(4, () -> http.post("/api/patients/" + patientId + "/screenings",
                 Examples.SCREENING, "Idempotency-Key", key));
 
         assertThat(replies).extracting(Reply::status).containsOnly(201);
@@ -265,12 +269,103 @@ class ScreeningControllerWebTests {
     }
 
     @Test
-    void aPatientWithoutScreeningsHasAnEmptyList() {
-        Reply list = http.get("/api/patients/" + patientId + "/screenings");
+    void aPatientWithoutScreeningsHasAnEmptyHistory() {
+        Reply history = http.get("/api/patients/" + patientId + "/screenings");
 
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().isArray()).isTrue();
-        assertThat(list.json().isEmpty()).isTrue();
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json()).isEqualTo(IntakeHttp.parse("""
+                { "patientId": "%s", "baselineScreeningId": null, "screenings": [], "instruments": {} }
+                """.formatted(patientId)));
+    }
+
+    @ParameterizedTest(name = "{0}: PHQ-9 {1} -> {3}, PCL-5 {2} -> {4}")
+    @CsvSource(nullValues = "none", value = {
+            // CLINICAL D-9 response: PHQ-9 at most half the baseline total
+            "DEPRESSION, 20, 15, 10, 15, -10, 0, true, false",
+            "DEPRESSION, 20, 15, 11, 15, -9, 0, false, false",
+            "DEPRESSION, 13, 15, 6, 15, -7, 0, true, false",
+            "DEPRESSION, 13, 15, 7, 15, -6, 0, false, false",
+            // remission: PHQ-9 < 5
+            "DEPRESSION, 12, 15, 5, 15, -7, 0, true, false",
+            "DEPRESSION, 12, 15, 4, 15, -8, 0, true, true",
+            "DEPRESSION, 12, 15, 14, none, 2, none, false, false",
+            // PTSD: response is PCL-5 at least 10 below the baseline, remission PCL-5 < 33; PHQ-9 does not count
+            "PTSD, 12, 50, 12, 40, 0, -10, true, false",
+            "PTSD, 12, 50, 12, 41, 0, -9, false, false",
+            "PTSD, 12, 42, 12, 32, 0, -10, true, true",
+            "PTSD, 12, 40, 12, 33, 0, -7, false, false",
+            "PTSD, 20, 50, 4, 45, -16, -5, false, false",
+            // no PCL-5 at the baseline: nothing to respond from
+            "PTSD, 12, none, 12, 20, 0, none, false, true"})
+    void aReScreeningCarriesItsProgressFromTheBaselineByClinicalD9(
+            String indication, int baselinePhq9, Integer baselinePcl5, int phq9, Integer pcl5,
+            int phq9Change, Integer pcl5Change, boolean response, boolean remission) {
+        Reply baseline = screen(withTotals(Examples.SCREENING, baselinePhq9, baselinePcl5));
+        Reply again = screen(withTotals(JsonEdit.of(Examples.SCREENING).set("/indication", "\"" + indication + "\"")
+                .json(), phq9, pcl5));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.json().path("baseline").asBoolean()).isFalse();
+        assertThat(again.json().path("progress")).isEqualTo(IntakeHttp.parse("""
+                { "baselineScreeningId": "%s", "phq9Change": %d, "pcl5Change": %s, "response": %s, "remission": %s }
+                """.formatted(baseline.text("screeningId"), phq9Change, pcl5Change, response, remission)));
+        assertThat(http.get(again.location()).json().path("progress")).isEqualTo(again.json().path("progress"));
+    }
+
+    @Test
+    void s1AndS2EscalateOnAReScreeningAsOnAFirstScreening() {
+        Reply baseline = screen(Examples.SCREENING);
+        Reply item9 = screen(JsonEdit.of(Examples.SCREENING).set("/instruments/phq9/8", "1").json());
+        Reply highRisk = screen(JsonEdit.of(Examples.SCREENING).set("/instruments/cssrs/intent", "true").json());
+
+        assertThat(baseline.text("outcome")).isEqualTo("ELIGIBLE");
+        assertThat(item9.text("outcome")).isEqualTo("CRISIS_ESCALATION");
+        assertThat(item9.text("status")).isEqualTo("CRISIS_ESCALATION");
+        assertThat(strings(item9.json().path("reasons"))).containsExactly("PHQ9_ITEM9_POSITIVE");
+        assertThat(item9.json().path("baseline").asBoolean()).isFalse();
+        assertThat(highRisk.text("outcome")).isEqualTo("CRISIS_ESCALATION");
+        assertThat(strings(highRisk.json().path("reasons"))).containsExactly("CSSRS_HIGH_RISK");
+        assertThat(highRisk.json().path("progress").path("baselineScreeningId").asString())
+                .isEqualTo(baseline.text("screeningId"));
+    }
+
+    @Test
+    void theHistoryTracksEveryInstrumentGivenWithItsChangeFromTheBaseline() {
+        // the baseline has no PCL-5, AUDIT-C or DAST-10; the re-screenings add a PCL-5 and then leave it out again
+        Reply baseline = screen(JsonEdit.of(Examples.SCREENING).set("/instruments/pcl5", "null")
+                .remove("/instruments/auditC").remove("/instruments/dast10").json());
+        Reply second = screen(withTotals(JsonEdit.of(Examples.SCREENING).remove("/instruments/auditC")
+                .remove("/instruments/dast10").json(), 6, 20));
+        Reply third = screen(withTotals(JsonEdit.of(Examples.SCREENING).set("/instruments/pcl5", "null")
+                .remove("/instruments/auditC").remove("/instruments/dast10").json(), 3, null));
+
+        Reply history = http.get("/api/patients/" + patientId + "/screenings");
+
+        assertThat(history.status()).isEqualTo(200);
+        JsonNode body = history.json();
+        assertThat(body.path("patientId").asString()).isEqualTo(patientId);
+        assertThat(body.path("baselineScreeningId").asString()).isEqualTo(baseline.text("screeningId"));
+        assertThat(body.path("screenings")).extracting(s -> s.path("screeningId").asString()).containsExactly(
+                baseline.text("screeningId"), second.text("screeningId"), third.text("screeningId"));
+        assertThat(body.path("screenings").get(0).path("progress").isNull()).isTrue();
+        // S-13: a PHQ-9 below 10 on a re-screening for DEPRESSION goes to review, as on a first screening
+        assertThat(body.path("screenings").get(2).path("status").asString()).isEqualTo("NEEDS_CLINICIAN_REVIEW");
+        assertThat(body.path("screenings").get(2).path("progress").path("remission").asBoolean()).isTrue();
+        assertThat(body.path("instruments").propertyNames()).containsExactly("phq9", "gad7", "pcl5", "cssrs");
+        assertThat(body.path("instruments").path("phq9")).isEqualTo(IntakeHttp.parse("""
+                [ { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 12, "severity": "MODERATE", "change": 0 },
+                  { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 6, "severity": "MILD", "change": -6 },
+                  { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 3, "severity": "NONE_MINIMAL",
+                    "change": -9 } ]
+                """.formatted(baseline.text("screeningId"), second.text("screeningId"), third.text("screeningId"))));
+        // given once, after a baseline without it: no change to report
+        assertThat(body.path("instruments").path("pcl5")).isEqualTo(IntakeHttp.parse("""
+                [ { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 20, "severity": "BELOW_CUTOFF",
+                    "change": null } ]
+                """.formatted(second.text("screeningId"))));
+        assertThat(body.path("instruments").path("cssrs").get(0)).isEqualTo(IntakeHttp.parse("""
+                { "screeningId": "%s", "screenedOn": "2026-11-20", "total": null, "severity": "NONE", "change": null }
+                """.formatted(baseline.text("screeningId"))));
     }
 
     static Stream<Arguments> invalidScreenings() {
@@ -452,18 +547,27 @@ class ScreeningControllerWebTests {
         assertThat(count("screening")).isEqualTo(screenings);
     }
 
-    private static List<Reply> concurrently(int times, Callable<Reply> request) throws Exception {
-        try (ExecutorService threads = Executors.newFixedThreadPool(times)) {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                futures.add(threads.submit(request));
-            }
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get());
-            }
-            return replies;
+    /**
+     * The screening with a PHQ-9 of the given total (item 9 kept at 0, so S-1 stays silent) and a PCL-5 of the given
+     * total, or none when null.
+     */
+    private static String withTotals(String screening, int phq9Total, Integer pcl5Total) {
+        JsonEdit edit = JsonEdit.of(screening).set("/instruments/phq9", items(phq9Total, 8, 3) + ",0]");
+        String pcl5 = pcl5Total == null ? "null" : items(pcl5Total, 20, 4) + "]";
+        return edit.set("/instruments/pcl5", pcl5).json();
+    }
+
+    /** The opening of a JSON array of {@code count} items of 0 to {@code max} adding up to {@code total}. */
+    private static String items(int total, int count, int max) {
+        StringBuilder items = new StringBuilder("[");
+        int left = total;
+        for (int i = 0; i < count; i++) {
+            int item = Math.min(max, left);
+            left -= item;
+            items.append(i == 0 ? "" : ",").append(item);
         }
+        assertThat(left).as("a total of %d in %d items of 0-%d", total, count, max).isZero();
+        return items.toString();
     }
 
     private static JsonEdit edit() {

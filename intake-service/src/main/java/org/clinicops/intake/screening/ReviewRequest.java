@@ -1,0 +1,69 @@
+package org.clinicops.intake.screening;
+
+import org.clinicops.intake.request.JsonField;
+import org.clinicops.intake.request.JsonFields;
+import org.clinicops.intake.request.Problems;
+import tools.jackson.databind.JsonNode;
+
+import java.util.regex.Pattern;
+
+/**
+ * A checked {@code POST /api/screenings/{screeningId}/review} body, against the screening it decides (CLINICAL
+ * section 5): any clinician may approve or decline a review or an assessed crisis, and decline an INELIGIBLE
+ * screening; approving over an INELIGIBLE finding is an override, for a prescriber only, with a reason, and never
+ * over AGE_UNDER_18.
+ *
+ * @param overrideReason given exactly for an override
+ * @param override       the decision approves over an INELIGIBLE finding
+ */
+record ReviewRequest(
+        ClinicianDecision decision,
+        String clinicianId,
+        ClinicianRole clinicianRole,
+        String note,
+        String overrideReason,
+        boolean override) {
+
+    static final int CLINICIAN_ID_MAX = 100;
+    static final int NOTE_MAX = 2000;
+    static final int OVERRIDE_REASON_MAX = 2000;
+    /** A staff id such as dr-okafor or a.okafor@clinic.org: it is logged, so no spaces or markup. */
+    private static final Pattern CLINICIAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
+
+    /**
+     * @throws org.clinicops.support.web.InvalidRequestException naming every invalid field (422)
+     * @throws org.springframework.web.ErrorResponseException    403 when a clinician who is not a prescriber
+     *                                                           approves over an INELIGIBLE finding
+     */
+    static ReviewRequest read(JsonNode body, Screening screening) {
+        JsonFields fields = new JsonFields(body);
+        JsonField decisionField = fields.field("decision");
+        ClinicianDecision decision = decisionField.requiredEnum(ClinicianDecision.class);
+        JsonField clinicianIdField = fields.field("clinicianId");
+        String clinicianId = clinicianIdField.requiredString(CLINICIAN_ID_MAX);
+        if (clinicianId != null && !CLINICIAN_ID.matcher(clinicianId).matches()) {
+            clinicianIdField.reject("must be a staff id like dr-okafor (letters, digits, . _ @ -)");
+        }
+        ClinicianRole role = fields.field("clinicianRole").requiredEnum(ClinicianRole.class);
+        String note = fields.field("note").requiredString(NOTE_MAX);
+        JsonField overrideReasonField = fields.field("overrideReason");
+        String overrideReason = overrideReasonField.optionalString(OVERRIDE_REASON_MAX);
+
+        boolean override = decision == ClinicianDecision.APPROVE && screening.hasIneligibleFinding();
+        if (override && screening.reasons().contains(EligibilityRules.AGE_UNDER_18)) {
+            decisionField.reject("AGE_UNDER_18 cannot be overridden (CLINICAL section 5): the screening of a patient"
+                    + " under 18 can only be declined");
+        } else if (override && role == ClinicianRole.CLINICIAN) {
+            throw Problems.forbidden("Only a PRESCRIBER may approve a screening with an INELIGIBLE finding"
+                    + " (CLINICAL section 5); a CLINICIAN may decline it.");
+        } else if (override && overrideReason == null && !overrideReasonField.hasError()) {
+            overrideReasonField.reject("is required to approve a screening with an INELIGIBLE finding (an override,"
+                    + " CLINICAL section 5)");
+        }
+        if (overrideReason != null && decision != null && !override) {
+            overrideReasonField.reject("is only for approving a screening with an INELIGIBLE finding; use note");
+        }
+        fields.throwIfInvalid();
+        return new ReviewRequest(decision, clinicianId, role, note, overrideReason, override);
+    }
+}

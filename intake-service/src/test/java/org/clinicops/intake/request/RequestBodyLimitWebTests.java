@@ -1,0 +1,169 @@
+package org.clinicops.intake.request;
+
+import org.clinicops.events.Topics;
+import org.clinicops.intake.Examples;
+import org.clinicops.intake.IntakeHttp;
+import org.clinicops.intake.IntakeHttp.Reply;
+import org.clinicops.intake.JsonEdit;
+import org.clinicops.support.testing.MutableClock;
+import org.clinicops.support.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code intake.max-request-bytes} (default 64 KiB): a larger body is a 413 problem and writes nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=intake-service",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
+@DirtiesContext
+@EmbeddedKafka(topics = Topics.SCREENINGS)
+@Import(RequestBodyLimitWebTests.Time.class)
+class RequestBodyLimitWebTests {
+
+    static final int LIMIT = 64 * 1024;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Time {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.parse("2026-11-21T05:00:00Z"));
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "intake_request_limit_web");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    IntakeHttp http;
+    String screenings;
+
+    @BeforeEach
+    void registerDana() {
+        http = new IntakeHttp(port);
+        screenings = "/api/patients/" + http.post("/api/patients", Examples.PATIENT).text("patientId") + "/screenings";
+    }
+
+    @Test
+    void aBodyOneByteOverTheLimitIsRefusedWith413AndNothingIsWritten() {
+        Writes before = writes();
+
+        Reply reply = http.post(screenings, sized(Examples.SCREENING, LIMIT + 1));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(413);
+        assertThat(reply.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(reply.json().path("status").asInt()).isEqualTo(413);
+        assertThat(reply.text("detail")).contains("65536 bytes");
+        assertThat(reply.text("instance")).isEqualTo(screenings);
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsAccepted() {
+        Reply reply = http.post(screenings, sized(Examples.SCREENING, LIMIT));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedToo() throws Exception {
+        Writes before = writes();
+
+        HttpResponse<String> response = postChunked(screenings, sized(Examples.SCREENING, LIMIT + 1));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(IntakeHttp.parse(response.body()).path("status").asInt()).isEqualTo(413);
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadAsSent() throws Exception {
+        HttpResponse<String> response = postChunked(screenings, Examples.SCREENING);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode screening = IntakeHttp.parse(response.body());
+        assertThat(screening.path("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(screening.path("scores").path("phq9").path("total").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void everyBodyIsLimitedIncludingPatientsAndReviews() throws Exception {
+        String screeningId = http.post(screenings,
+                JsonEdit.of(Examples.SCREENING).set("/history/failedAntidepressantTrials", "1").json())
+                .text("screeningId");
+        String approve = """
+                { "decision": "APPROVE", "clinicianId": "dr-okafor", "clinicianRole": "CLINICIAN", "note": "seen" }
+                """;
+        Writes before = writes();
+
+        assertThat(http.post("/api/patients", sized(Examples.PATIENT, LIMIT + 1)).status()).isEqualTo(413);
+        assertThat(http.post("/api/screenings/" + screeningId + "/review", sized(approve, LIMIT + 1)).status())
+                .isEqualTo(413);
+        assertThat(postChunked("/api/screenings/" + screeningId + "/review", sized(approve, 2 * LIMIT)).statusCode())
+                .isEqualTo(413);
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    /** The JSON with an ignored {@code padding} member making it exactly {@code bytes} long in UTF-8. */
+    private static String sized(String json, int bytes) {
+        String empty = JsonEdit.of(json).set("/padding", "\"\"").json();
+        int padding = bytes - empty.getBytes(StandardCharsets.UTF_8).length;
+        String sized = JsonEdit.of(json).set("/padding", "\"" + "x".repeat(padding) + "\"").json();
+        assertThat(sized.getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
+        return sized;
+    }
+
+    /** Posts without a Content-Length: the JDK client sends a body of unknown length chunked. */
+    private HttpResponse<String> postChunked(String path, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    record Writes(long patients, long screenings, long decided, long events) {
+    }
+
+    private Writes writes() {
+        return new Writes(count("select count(*) from patient"), count("select count(*) from screening"),
+                count("select count(*) from screening where decision is not null"),
+                count("select count(*) from outbox_event"));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
