@@ -9,7 +9,7 @@ import java.util.UUID;
  * and override reason stay in intake-service: free text never goes on the bus.
  *
  * @param outcome  the screening's outcome by the rules, which the decision settles
- * @param override true when a prescriber approved an INELIGIBLE screening
+ * @param override true when a prescriber approved over an INELIGIBLE finding (also when a crisis outranked it)
  */
 public record ScreeningReviewed(
         UUID eventId,

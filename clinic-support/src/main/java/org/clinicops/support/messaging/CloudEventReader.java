@@ -8,7 +8,6 @@ import com.networknt.schema.SpecificationVersion;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.events.EventType;
-import org.slf4j.MDC;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,14 +44,8 @@ public class CloudEventReader {
                 throw new MalformedEventException("Missing CloudEvents header " + header);
             }
         }
-        String correlationId = header(message, CloudEventHeaders.CORRELATION_ID);
-        if (correlationId != null) {
-            MDC.put("correlationId", correlationId);
-        } else {
-            MDC.remove("correlationId");
-        }
         return new IncomingEvent(header(message, CloudEventHeaders.ID), header(message, CloudEventHeaders.TYPE),
-                message.getPayload(), this);
+                header(message, CloudEventHeaders.CORRELATION_ID), message.getPayload(), this);
     }
 
     <T extends ClinicEvent> T body(IncomingEvent event, EventType<T> type) {

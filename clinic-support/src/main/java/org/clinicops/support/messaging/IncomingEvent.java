@@ -2,6 +2,8 @@ package org.clinicops.support.messaging;
 
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
+import org.clinicops.support.web.CorrelationId;
+import org.slf4j.MDC;
 
 import java.util.function.Consumer;
 
@@ -10,12 +12,14 @@ public final class IncomingEvent {
 
     private final String id;
     private final String type;
+    private final String correlationId;
     private final byte[] body;
     private final CloudEventReader reader;
 
-    IncomingEvent(String id, String type, byte[] body, CloudEventReader reader) {
+    IncomingEvent(String id, String type, String correlationId, byte[] body, CloudEventReader reader) {
         this.id = id;
         this.type = type;
+        this.correlationId = correlationId;
         this.body = body;
         this.reader = reader;
     }
@@ -30,13 +34,22 @@ public final class IncomingEvent {
 
     /**
      * Hands the event to {@code handler} when it is of {@code eventType}; other types on the same topic are not this
-     * consumer's business and are skipped.
+     * consumer's business and are skipped. The handler's log lines carry the correlation id of the request that
+     * caused the event.
      */
     public <T extends ClinicEvent> boolean ifType(EventType<T> eventType, Consumer<? super T> handler) {
         if (!eventType.type().equals(type)) {
             return false;
         }
-        handler.accept(reader.body(this, eventType));
+        T event = reader.body(this, eventType);
+        if (correlationId != null) {
+            MDC.put(CorrelationId.MDC_KEY, correlationId);
+        }
+        try {
+            handler.accept(event);
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
         return true;
     }
 

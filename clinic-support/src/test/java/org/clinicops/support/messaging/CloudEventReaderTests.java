@@ -3,6 +3,7 @@ package org.clinicops.support.messaging;
 import org.clinicops.events.EventType;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
+import org.clinicops.support.web.CorrelationId;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -34,6 +35,19 @@ class CloudEventReaderTests {
 
         assertThat(taken).isTrue();
         assertThat(handled).containsExactly(event);
+    }
+
+    @Test
+    void theHandlerLogsWithTheCausingRequestsCorrelationIdAndTheThreadForgetsItAfterwards() {
+        Message<byte[]> message = MessageBuilder.fromMessage(
+                        message(json.writeValueAsString(event), event.eventId().toString()))
+                .setHeader("ce_correlationid", "front-desk-42".getBytes(StandardCharsets.UTF_8)).build();
+        List<String> seen = new ArrayList<>();
+
+        reader.read(message).ifType(EventType.SCREENING_COMPLETED, e -> seen.add(CorrelationId.current().orElse(null)));
+
+        assertThat(seen).containsExactly("front-desk-42");
+        assertThat(CorrelationId.current()).isEmpty();
     }
 
     @Test
