@@ -90,12 +90,57 @@ class ClinicJourneyTests {
         assertThat(outcome.get("outcome").asString()).isEqualTo("CRISIS_ESCALATION");
         assertThat(outcome.get("reasons").valueStream().map(JsonNode::asString)).contains("PHQ9_ITEM9_POSITIVE");
 
-        MimeMessage page = await().atMost(Duration.ofSeconds(10))
-                .until(() -> mailTo("oncall@clinic.local"), mail -> !mail.isEmpty()).getFirst();
-        assertThat(body(page)).contains(patientId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailTo("oncall@clinic.local").stream()
+                .anyMatch(page -> body(page).contains(patientId)));
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> get("/api/patients/" + patientId + "/treatment-plan").statusCode() == 404);
+    }
+
+    @Test
+    void aClinicianApprovalOfAReviewBooksTheSeriesAndADeclineBooksNothing() throws Exception {
+        String approved = registerPatient("ari.cohen@example.org", true);
+        String declined = registerPatient("lee.park@example.org", true);
+        // One failed antidepressant trial: TRD is not established (CLINICAL S-11), so a clinician decides.
+        String approvedScreening = screenForReview(approved);
+        String declinedScreening = screenForReview(declined);
+
+        HttpResponse<String> approval = post("/api/screenings/" + approvedScreening + "/review", """
+                { "decision": "APPROVE", "clinicianId": "dr-okafor", "clinicianRole": "CLINICIAN",
+                  "note": "Second antidepressant trial confirmed with the referring psychiatrist." }""");
+        HttpResponse<String> decline = post("/api/screenings/" + declinedScreening + "/review", """
+                { "decision": "DECLINE", "clinicianId": "dr-okafor", "clinicianRole": "CLINICIAN",
+                  "note": "Refer back for a second medication trial first." }""");
+        assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
+        assertThat(read(approval.body()).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(decline.statusCode()).as(decline.body()).isEqualTo(200);
+
+        JsonNode plan = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/patients/" + approved + "/treatment-plan"), r -> r.statusCode() == 200)
+                .body().transform(ClinicJourneyTests::read);
+        assertThat(plan.get("status").asString()).isEqualTo("BOOKED");
+        assertThat(plan.get("screeningId").asString()).isEqualTo(approvedScreening);
+        assertThat(plan.get("sessions")).hasSize(6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mailTo("ari.cohen@example.org").isEmpty());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> get("/api/patients/" + declined + "/treatment-plan").statusCode() == 404);
+    }
+
+    @Test
+    void aCrisisReScreeningOfAPatientInTreatmentPagesOnCall() throws Exception {
+        String patientId = registerPatient("kim.ortiz@example.org", true);
+        assertThat(post("/api/patients/" + patientId + "/screenings", screening(0)).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/patients/" + patientId + "/treatment-plan").statusCode() == 200);
+
+        HttpResponse<String> reScreening = post("/api/patients/" + patientId + "/screenings", screening(2));
+
+        assertThat(reScreening.statusCode()).isEqualTo(201);
+        JsonNode outcome = read(reScreening.body());
+        assertThat(outcome.get("outcome").asString()).isEqualTo("CRISIS_ESCALATION");
+        assertThat(outcome.get("baseline").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailTo("oncall@clinic.local").stream()
+                .anyMatch(page -> body(page).contains(patientId)));
     }
 
     @Test
@@ -118,6 +163,15 @@ class ClinicJourneyTests {
                 """.formatted(email, emailConsent));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return read(response.body()).get("patientId").asString();
+    }
+
+    private static String screenForReview(String patientId) throws Exception {
+        HttpResponse<String> response = post("/api/patients/" + patientId + "/screenings",
+                screening(0).replace("\"failedAntidepressantTrials\": 2", "\"failedAntidepressantTrials\": 1"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode screening = read(response.body());
+        assertThat(screening.get("outcome").asString()).isEqualTo("NEEDS_CLINICIAN_REVIEW");
+        return screening.get("screeningId").asString();
     }
 
     /** CLINICAL section 3's example screening, with PHQ-9 item 9 set as given. */
