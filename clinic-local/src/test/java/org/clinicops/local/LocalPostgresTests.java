@@ -90,6 +90,7 @@ class LocalPostgresTests {
             }
             System.out.println("READY " + postgres.port());
             System.out.flush();
+            // Stands in for a running launcher until the test kills this JVM with SIGKILL; nothing is awaited here.
             Thread.sleep(TimeUnit.MINUTES.toMillis(2));
         }
     }

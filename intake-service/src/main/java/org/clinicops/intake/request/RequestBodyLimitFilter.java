@@ -112,6 +112,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
+                    // Non-blocking reads are never used: the controllers read the buffered body on the request thread.
                     throw new UnsupportedOperationException("intake-service reads request bodies blocking");
                 }
             };

@@ -37,10 +37,8 @@ class CrisisEscalations {
 
     @Transactional
     public void on(ScreeningCompleted event) {
-        if (!processedEvents.firstDelivery(event.eventId(), CONSUMER)) {
-            return;
-        }
-        if (event.outcome() != ScreeningOutcome.CRISIS_ESCALATION) {
+        if (event.outcome() != ScreeningOutcome.CRISIS_ESCALATION
+                || !processedEvents.firstDelivery(event.eventId(), CONSUMER)) {
             return;
         }
         String content = json.writeValueAsString(new CrisisReference(event.screeningId(), event.occurredAt()));
