@@ -84,12 +84,15 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
     }
 
     /**
-     * @param leadTime    the first session starts at least this long after the outcome was recorded
-     * @param horizonDays a series whose first session cannot fall within this many days of the outcome's date waits
-     *                    for capacity
+     * @param leadTime           the first session starts at least this long after the outcome was recorded
+     * @param horizonDays        a series whose first session cannot fall within this many days of the outcome's date
+     *                           waits for capacity
+     * @param retryWaitingEvery  how often plans waiting for capacity are tried again (also once at start-up, when
+     *                           new hours or chairs take effect)
      */
     public record Booking(
             @DefaultValue("24h") Duration leadTime,
-            @DefaultValue("28") int horizonDays) {
+            @DefaultValue("28") int horizonDays,
+            @DefaultValue("15m") Duration retryWaitingEvery) {
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
@@ -133,28 +134,57 @@ public class TreatmentPlanBooking {
     }
 
     private void book(Cleared cleared, DefaultProtocol protocol) {
-        Instant recordedAt = cleared.clearedAt();
         Instant now = clock.instant();
-        Instant countedFrom = booker.leadTimeCountsFrom(recordedAt, now);
-        SearchWindow window = booker.searchWindow(protocol.protocol(), countedFrom);
-        Optional<List<Placement>> series = booker.book(protocol.protocol(), countedFrom,
-                sessions.chairTimeTakenBetween(window.from(), window.to()));
         TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), cleared.patientId(), cleared.screeningId(),
-                protocol.protocol(), protocol.offLabel(),
-                series.isPresent() ? PlanStatus.BOOKED : PlanStatus.WAITING_FOR_CAPACITY, recordedAt, now);
+                protocol.protocol(), protocol.offLabel(), PlanStatus.WAITING_FOR_CAPACITY, cleared.clearedAt(), now);
         plans.insert(plan);
-        if (series.isEmpty()) {
+        if (!bookSeries(plan, booker.leadTimeCountsFrom(plan.outcomeRecordedAt(), now), now)) {
             outbox.publish(new TreatmentPlanWaitingForCapacity(UUID.randomUUID(), now, plan.patientId(),
                     plan.planId(), plan.screeningId(), plan.protocol()), plan.planId().toString());
             log.warn("No capacity for the induction series of plan {} (patient {}); it waits for capacity",
                     plan.planId(), plan.patientId());
-            return;
+        }
+    }
+
+    /**
+     * CLINICAL section 6: a plan waiting for capacity is tried again whenever capacity may have freed up. Capacity
+     * changes with the clinic's settings (new hours, more chairs), which take effect at start-up, so the plans are
+     * tried then and every {@code session.booking.retry-waiting-every} after. The lead time counts from now: the
+     * patient has not been told of any session yet.
+     */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${session.booking.retry-waiting-every:15m}")
+    public void retryPlansWaitingForCapacity() {
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CLINIC_BOOKING_LOCK).query().singleRow();
+                Instant now = clock.instant();
+                for (TreatmentPlan plan : plans.waitingForCapacity()) {
+                    Instant countedFrom = plan.outcomeRecordedAt().isAfter(now) ? plan.outcomeRecordedAt() : now;
+                    bookSeries(plan, countedFrom, now);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Plans waiting for capacity could not be tried again; next round: {}", e.toString());
+        }
+    }
+
+    /**
+     * Books the plan's whole induction series if it fits, with its lead time counted from {@code countedFrom}: the
+     * sessions, the plan marked BOOKED and the events announcing them. False, changing nothing, when it does not fit.
+     */
+    private boolean bookSeries(TreatmentPlan plan, Instant countedFrom, Instant now) {
+        SearchWindow window = booker.searchWindow(plan.protocol(), countedFrom);
+        Optional<List<Placement>> series = booker.book(plan.protocol(), countedFrom,
+                sessions.chairTimeTakenBetween(window.from(), window.to()));
+        if (series.isEmpty()) {
+            return false;
         }
         List<ScheduledSession> booked = series.get().stream()
                 .map(p -> new ScheduledSession(UUID.randomUUID(), plan.planId(), plan.patientId(), plan.protocol(),
                         p.number(), p.chairId(), p.start(), p.end(), p.occupiedUntil(), SessionStatus.SCHEDULED))
                 .toList();
         booked.forEach(sessions::insert);
+        plans.markBooked(plan.planId());
         outbox.publish(new TreatmentPlanBooked(UUID.randomUUID(), now, plan.patientId(), plan.planId(),
                 plan.screeningId(), plan.protocol(), booked.stream()
                 .map(s -> new TreatmentPlanBooked.BookedSession(s.sessionId(), s.number(), s.start(), s.end(),
@@ -166,6 +196,7 @@ public class TreatmentPlanBooking {
         }
         log.info("Booked plan {} (patient {}): {} sessions from {}", plan.planId(), plan.patientId(), booked.size(),
                 booked.getFirst().start());
+        return true;
     }
 
     /** Another booking took the same chair time or the same plan first: worth trying again. */

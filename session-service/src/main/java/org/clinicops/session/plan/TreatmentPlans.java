@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +42,17 @@ public class TreatmentPlans {
                 .param("outcomeRecordedAt", Timestamp.from(plan.outcomeRecordedAt()))
                 .param("createdAt", Timestamp.from(plan.createdAt()))
                 .update();
+    }
+
+    /** Plans waiting for capacity, the longest waiting first. */
+    List<TreatmentPlan> waitingForCapacity() {
+        return jdbc.sql("select * from treatment_plan where status = 'WAITING_FOR_CAPACITY' order by created_at")
+                .query(ROW).list();
+    }
+
+    void markBooked(UUID planId) {
+        jdbc.sql("update treatment_plan set status = 'BOOKED' where plan_id = :planId")
+                .param("planId", planId).update();
     }
 
     public Optional<TreatmentPlan> findByPatient(UUID patientId) {

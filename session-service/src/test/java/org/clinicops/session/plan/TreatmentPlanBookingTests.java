@@ -119,6 +119,33 @@ class TreatmentPlanBookingTests {
     }
 
     @Test
+    void aPlanWaitingForCapacityIsBookedWhenItIsTriedAgainAfterAChairFreesUp() {
+        // The one chair is taken all of March to May 2029; an eligible outcome on Wednesday 7 March has to wait.
+        UUID filler = fillerPlan();
+        insertSession(filler, 1, 1, at("2029-03-01T00:00"), at("2029-06-01T00:00"), "SCHEDULED");
+        ScreeningCompleted outcome = eligible("2029-03-07T09:00");
+        booking.on(outcome);
+        TreatmentPlan waiting = plans.findByPatient(outcome.patientId()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(PlanStatus.WAITING_FOR_CAPACITY);
+
+        booking.retryPlansWaitingForCapacity();
+        assertThat(plans.findByPatient(outcome.patientId()).orElseThrow().status())
+                .isEqualTo(PlanStatus.WAITING_FOR_CAPACITY);
+
+        jdbc.sql("update session set status = 'CANCELLED' where plan_id = :plan").param("plan", filler).update();
+        booking.retryPlansWaitingForCapacity();
+
+        assertThat(plans.findByPatient(outcome.patientId()).orElseThrow().status()).isEqualTo(PlanStatus.BOOKED);
+        assertThat(sessions.ofPlan(waiting.planId())).extracting(ScheduledSession::start).containsExactly(
+                at("2029-03-08T09:00"), at("2029-03-12T08:00"), at("2029-03-14T08:00"), at("2029-03-16T08:00"),
+                at("2029-03-19T08:00"), at("2029-03-21T08:00"));
+        assertThat(jdbc.sql("select event_type from outbox_event where subject = :plan order by position")
+                .param("plan", waiting.planId().toString()).query(String.class).list())
+                .containsExactly(EventType.TREATMENT_PLAN_WAITING_FOR_CAPACITY.type(),
+                        EventType.TREATMENT_PLAN_BOOKED.type());
+    }
+
+    @Test
     void aBookingThatCollidesWithAnotherTransactionRollsBackWholeAndRetriesAgainstTheNewCalendar() throws Exception {
         // Another writer (not taking the booking lock) holds an uncommitted session on the one chair at Thursday
         // 6 Jan 2028 09:00, the slot the booking computes from what it can see. The booking's insert waits for that
