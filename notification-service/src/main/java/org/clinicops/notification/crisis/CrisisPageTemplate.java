@@ -49,8 +49,8 @@ class CrisisPageTemplate implements MessageTemplate {
                 Recorded:   %s
 
                 Open the screening in clinic-ops by its id; no clinical details are sent by e-mail.
-                The patient is sent the crisis-line message only on a channel they consented to. If the patient's \
-                notifications show it as SKIPPED_NO_CONSENT or FAILED, call the patient.
+                The patient is sent the crisis-line message on a channel they consented to; if there is none, you \
+                will get a separate task to call the patient.
 
                 %s
                 """.formatted(notification.patientId(), crisis.screeningId(),

@@ -168,12 +168,22 @@ public class NotificationDispatcher implements SchedulingConfigurer {
         notifications.markSkippedNoConsent(notification, reason);
         log.info("{} {} for patient {} skipped: {}", notification.kind(), notification.notificationId(),
                 notification.patientId(), reason);
+        askOnCallToCallIfCrisisLine(notification);
     }
 
     private void fail(Notification notification, String reason) {
         notifications.markFailed(notification, reason);
         log.warn("{} {} for patient {} failed: {}", notification.kind(), notification.notificationId(),
                 notification.patientId(), reason);
+        askOnCallToCallIfCrisisLine(notification);
+    }
+
+    /** CLINICAL section 5: a patient in crisis whom the crisis line cannot reach is called by staff instead. */
+    private void askOnCallToCallIfCrisisLine(Notification notification) {
+        if (notification.kind() == NotificationKind.CRISIS_LINE_MESSAGE) {
+            notifications.insert(Notification.pending(notification.patientId(), NotificationKind.CALL_PATIENT_TASK,
+                    notification.sourceEventId(), notification.content(), clock.instant()));
+        }
     }
 
     private void retryLater(Notification notification, String error) {

@@ -8,6 +8,11 @@ public enum NotificationKind {
 
     /** To the on-call clinician, at once, any hour; quiet hours never apply (CLINICAL section 5). */
     CRISIS_PAGE(Audience.STAFF, 0),
+    /**
+     * To the on-call clinician when the crisis-line message cannot reach the patient (no consented channel, no usable
+     * address): call the patient instead (CLINICAL section 5).
+     */
+    CALL_PATIENT_TASK(Audience.STAFF, 0),
     /** The clinic's crisis-line message to the patient, at once, quiet hours or not (CLINICAL sections 5 and 8). */
     CRISIS_LINE_MESSAGE(Audience.PATIENT, 1),
     /** One per booked series, with every session and the preparation instructions (CLINICAL section 8). */
@@ -33,6 +38,6 @@ public enum NotificationKind {
     }
 
     public boolean isCrisis() {
-        return this == CRISIS_PAGE || this == CRISIS_LINE_MESSAGE;
+        return this == CRISIS_PAGE || this == CALL_PATIENT_TASK || this == CRISIS_LINE_MESSAGE;
     }
 }

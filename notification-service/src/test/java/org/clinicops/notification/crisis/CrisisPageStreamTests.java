@@ -73,16 +73,37 @@ class CrisisPageStreamTests extends StreamTestSupport {
     }
 
     @Test
-    void aPatientWithoutEmailConsentIsStillPagedForAndTheirCrisisLineMessageIsVisiblySkipped() {
+    void aPatientWithoutEmailConsentIsStillPagedForAndOnCallIsAskedToCallThem() {
         String address = newAddress("no-consent");
         UUID patient = intake.registerPatient("Robin", address, false);
+        ScreeningCompleted crisis = screeningCompleted(patient, ScreeningOutcome.CRISIS_ESCALATION);
+
+        send(crisis);
+
+        JsonNode skipped = awaitNotification(patient, "CRISIS_LINE_MESSAGE", "SKIPPED_NO_CONSENT");
+        assertThat(skipped.get("lastError").asString()).contains("not consented");
+        awaitNotification(patient, "CRISIS_PAGE", "SENT");
+        awaitNotification(patient, "CALL_PATIENT_TASK", "SENT");
+        List<MimeMessage> toOnCall = await().atMost(WITHIN_SECONDS).until(() -> pagesAbout(patient),
+                mail -> mail.size() == 2);
+        MimeMessage task = toOnCall.stream().filter(m -> subject(m).startsWith("CALL patient")).findFirst()
+                .orElseThrow();
+        assertThat(body(task)).contains("Call the patient now").contains(crisis.screeningId().toString())
+                .contains("988").doesNotContain(address).doesNotContain("Robin");
+        assertThat(mailTo(address)).isEmpty();
+    }
+
+    @Test
+    void aPatientReachedByTheCrisisLineNeedsNoCallTask() {
+        String address = newAddress("reached");
+        UUID patient = intake.registerPatient("Noa", address, true);
 
         send(screeningCompleted(patient, ScreeningOutcome.CRISIS_ESCALATION));
 
-        await().atMost(WITHIN_SECONDS).until(() -> !pagesAbout(patient).isEmpty());
-        JsonNode skipped = awaitNotification(patient, "CRISIS_LINE_MESSAGE", "SKIPPED_NO_CONSENT");
-        assertThat(skipped.get("lastError").asString()).contains("not consented");
-        assertThat(mailTo(address)).isEmpty();
+        awaitNotification(patient, "CRISIS_LINE_MESSAGE", "SENT");
+        awaitNotification(patient, "CRISIS_PAGE", "SENT");
+        assertThat(notificationsOf(patient).valueStream().map(n -> n.get("kind").asString()))
+                .containsExactlyInAnyOrder("CRISIS_PAGE", "CRISIS_LINE_MESSAGE");
     }
 
     @Test
