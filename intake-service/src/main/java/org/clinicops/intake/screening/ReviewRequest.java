@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * screening; approving over an INELIGIBLE finding is an override, for a prescriber only, with a reason, and never
  * over AGE_UNDER_18.
  *
+ * @param clinicianRole  as stated (until staff sign in); optional, as any clinician may decide a review, but an
+ *                       override needs PRESCRIBER
  * @param overrideReason given exactly for an override
  * @param override       the decision approves over an INELIGIBLE finding
  */
@@ -44,7 +46,8 @@ record ReviewRequest(
         if (clinicianId != null && !CLINICIAN_ID.matcher(clinicianId).matches()) {
             clinicianIdField.reject("must be a staff id like dr-okafor (letters, digits, . _ @ -)");
         }
-        ClinicianRole role = fields.field("clinicianRole").requiredEnum(ClinicianRole.class);
+        JsonField roleField = fields.field("clinicianRole");
+        ClinicianRole role = roleField.optionalEnum(ClinicianRole.class);
         String note = fields.field("note").requiredString(NOTE_MAX);
         JsonField overrideReasonField = fields.field("overrideReason");
         String overrideReason = overrideReasonField.optionalString(OVERRIDE_REASON_MAX);
@@ -56,9 +59,15 @@ record ReviewRequest(
         } else if (override && role == ClinicianRole.CLINICIAN) {
             throw Problems.forbidden("Only a PRESCRIBER may approve a screening with an INELIGIBLE finding"
                     + " (CLINICAL section 5); a CLINICIAN may decline it.");
-        } else if (override && overrideReason == null && !overrideReasonField.hasError()) {
-            overrideReasonField.reject("is required to approve a screening with an INELIGIBLE finding (an override,"
-                    + " CLINICAL section 5)");
+        } else if (override) {
+            if (role == null && !roleField.hasError()) {
+                roleField.reject("is required to approve a screening with an INELIGIBLE finding: only a PRESCRIBER"
+                        + " may (CLINICAL section 5)");
+            }
+            if (overrideReason == null && !overrideReasonField.hasError()) {
+                overrideReasonField.reject("is required to approve a screening with an INELIGIBLE finding (an"
+                        + " override, CLINICAL section 5)");
+            }
         }
         if (overrideReason != null && decision != null && !override) {
             overrideReasonField.reject("is only for approving a screening with an INELIGIBLE finding; use note");

@@ -12,6 +12,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ class Screenings {
                         """)
                 .param("decision", review.decision().recorded().name())
                 .param("clinicianId", review.clinicianId())
-                .param("role", review.clinicianRole().name())
+                .param("role", review.clinicianRole() == null ? null : review.clinicianRole().name(), Types.VARCHAR)
                 .param("note", review.note())
                 .param("overrideReason", review.overrideReason())
                 .param("decidedAt", Timestamp.from(review.decidedAt()))
@@ -188,8 +189,9 @@ class Screenings {
         if (decision == null) {
             return null;
         }
+        String role = rs.getString("decided_by_role");
         return new Review(ClinicianDecision.of(ReviewDecision.valueOf(decision)), rs.getString("decided_by"),
-                ClinicianRole.valueOf(rs.getString("decided_by_role")), rs.getString("decision_note"),
+                role == null ? null : ClinicianRole.valueOf(role), rs.getString("decision_note"),
                 rs.getString("override_reason"), rs.getTimestamp("decided_at").toInstant());
     }
 }

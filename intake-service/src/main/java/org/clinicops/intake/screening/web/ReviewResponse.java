@@ -11,6 +11,6 @@ public record ReviewResponse(String decision, String clinicianId, String clinici
     /** @return null for an undecided screening */
     static ReviewResponse of(Review review) {
         return review == null ? null : new ReviewResponse(review.decision().name(), review.clinicianId(),
-                review.clinicianRole().name(), review.note(), review.overrideReason(), review.decidedAt());
+                review.clinicianRole() == null ? null : review.clinicianRole().name(), review.note(), review.overrideReason(), review.decidedAt());
     }
 }

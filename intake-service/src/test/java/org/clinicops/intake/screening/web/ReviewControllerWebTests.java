@@ -267,6 +267,30 @@ class ReviewControllerWebTests {
     }
 
     @Test
+    void anyClinicianMayDecideAReviewWithoutStatingARole() {
+        String screeningId = screen(NEEDS_REVIEW);
+
+        Reply reply = review(screeningId, JsonEdit.of(APPROVE).remove("/clinicianRole").json());
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.text("status")).isEqualTo("APPROVED");
+        assertThat(reply.json().path("review").path("clinicianRole").isNull()).isTrue();
+        assertThat(reviewedEvents(screeningId)).isOne();
+    }
+
+    @Test
+    void anOverrideWithoutAStatedRoleIsRefusedNamingTheRole() {
+        String screeningId = screen(INELIGIBLE);
+        Writes before = writes();
+
+        Reply reply = review(screeningId, JsonEdit.of(OVERRIDE).remove("/clinicianRole").json());
+
+        assertProblem(reply, 422);
+        assertThat(reply.errorFields()).containsExactly("clinicianRole");
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    @Test
     void onlyAPrescriberWithAReasonMayApproveAnIneligibleScreening() {
         String screeningId = screen(INELIGIBLE);
         Writes before = writes();
@@ -372,10 +396,10 @@ class ReviewControllerWebTests {
 
     static Stream<Arguments> invalidReviews() {
         return Stream.of(
-                arguments("nothing", "{}", List.of("decision", "clinicianId", "clinicianRole", "note")),
+                arguments("nothing", "{}", List.of("decision", "clinicianId", "note")),
                 arguments("nulls", """
                                 { "decision": null, "clinicianId": null, "clinicianRole": null, "note": null }""",
-                        List.of("decision", "clinicianId", "clinicianRole", "note")),
+                        List.of("decision", "clinicianId", "note")),
                 arguments("wrong values and types", """
                                 { "decision": "MAYBE", "clinicianId": 42, "clinicianRole": "NURSE", "note": "   " }""",
                         List.of("decision", "clinicianId", "clinicianRole", "note")),
