@@ -3,6 +3,7 @@ package org.clinicops.support;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.support.messaging.CloudEventReader;
+import org.clinicops.support.messaging.DeadLetters;
 import org.clinicops.support.messaging.ProcessedEvents;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.outbox.OutboxRelay;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -66,6 +68,13 @@ public class ClinicSupportAutoConfiguration {
     @Bean
     CloudEventReader cloudEventReader(JsonMapper json) {
         return new CloudEventReader(json);
+    }
+
+    @Bean
+    DeadLetters deadLetters(BindingServiceProperties bindings, StreamBridge streamBridge,
+                            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                            @Value("${spring.application.name}") String applicationName) {
+        return new DeadLetters(bindings, streamBridge, bootstrapServers, applicationName);
     }
 
     /**

@@ -86,6 +86,10 @@ public class CloudEventReader {
 
     private static String header(Message<byte[]> message, String name) {
         Object value = message.getHeaders().get(name);
+        if (value == null) {
+            // Spring Cloud Function may hand an incomplete CloudEvent over with its attributes as ce-id, ce-type, ...
+            value = message.getHeaders().get(name.replace('_', '-'));
+        }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

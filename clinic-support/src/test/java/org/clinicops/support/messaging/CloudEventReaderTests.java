@@ -62,6 +62,18 @@ class CloudEventReaderTests {
     }
 
     @Test
+    void attributesHandedOverInTheCanonicalDashFormAreReadToo() {
+        Message<byte[]> dashed = MessageBuilder.withPayload(json.writeValueAsBytes(event))
+                .setHeader("ce-id", event.eventId().toString())
+                .setHeader("ce-type", EventType.SCREENING_COMPLETED.type())
+                .setHeader("ce-source", "/intake-service")
+                .setHeader("ce-specversion", "1.0")
+                .build();
+
+        assertThat(reader.read(dashed).id()).isEqualTo(event.eventId().toString());
+    }
+
+    @Test
     void aMessageWithoutCloudEventsHeadersIsMalformed() {
         Message<byte[]> bare = MessageBuilder.withPayload(json.writeValueAsBytes(event)).build();
 

@@ -1,0 +1,170 @@
+package org.clinicops.support.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The service's dead-letter topics ({@code error.<destination>.<group>}, one per consumer binding), for the ops
+ * team: {@code GET /actuator/deadletters} counts the messages not yet replayed, {@code POST /actuator/deadletters}
+ * sends each of them back to the topic it came from, with its key and CloudEvents headers but without the failure's.
+ * Replaying is safe because every consumer is idempotent on the event id; a message that fails again lands on the
+ * dead-letter topic again. What was replayed is remembered as the committed offsets of a consumer group of its own.
+ */
+@Endpoint(id = "deadletters")
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    /** Where the Kafka binder's dead-letter records say they came from. */
+    private static final String ORIGINAL_TOPIC = "x-original-topic";
+
+    private final BindingServiceProperties bindings;
+    private final StreamBridge streamBridge;
+    private final String bootstrapServers;
+    private final String replayGroup;
+
+    public DeadLetters(BindingServiceProperties bindings, StreamBridge streamBridge, String bootstrapServers,
+                       String applicationName) {
+        this.bindings = bindings;
+        this.streamBridge = streamBridge;
+        this.bootstrapServers = bootstrapServers;
+        this.replayGroup = applicationName + "-dead-letter-replay";
+    }
+
+    /** Messages waiting on each dead-letter topic of this service. */
+    @ReadOperation
+    public Map<String, Long> waiting() {
+        Map<String, Long> waiting = new LinkedHashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            for (String topic : deadLetterTopics()) {
+                List<TopicPartition> partitions = partitions(consumer, topic);
+                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+                Map<TopicPartition, OffsetAndMetadata> replayed = consumer.committed(Set.copyOf(partitions));
+                waiting.put(topic, partitions.stream()
+                        .mapToLong(p -> ends.get(p) - offset(replayed.get(p), consumer, p)).sum());
+            }
+        }
+        return waiting;
+    }
+
+    /** Sends every waiting dead letter back to its topic; answers how many per dead-letter topic. */
+    @WriteOperation
+    public Map<String, Integer> replay() {
+        Map<String, Integer> replayed = new LinkedHashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            for (String topic : deadLetterTopics()) {
+                replayed.put(topic, replay(consumer, topic));
+            }
+        }
+        return replayed;
+    }
+
+    private int replay(KafkaConsumer<byte[], byte[]> consumer, String deadLetterTopic) {
+        List<TopicPartition> partitions = partitions(consumer, deadLetterTopic);
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        partitions.forEach(p -> consumer.seek(p, offset(committed.get(p), consumer, p)));
+        int sent = 0;
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    resend(record, deadLetterTopic);
+                    sent++;
+                }
+            }
+        }
+        Map<TopicPartition, OffsetAndMetadata> done = new LinkedHashMap<>();
+        ends.forEach((partition, end) -> done.put(partition, new OffsetAndMetadata(end)));
+        consumer.commitSync(done);
+        if (sent > 0) {
+            log.info("Replayed {} dead letter(s) from {}", sent, deadLetterTopic);
+        }
+        return sent;
+    }
+
+    private void resend(ConsumerRecord<byte[], byte[]> record, String deadLetterTopic) {
+        Header original = record.headers().lastHeader(ORIGINAL_TOPIC);
+        String topic = original != null ? new String(original.value(), StandardCharsets.UTF_8)
+                : originalTopicOf(deadLetterTopic);
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
+        if (record.key() != null) {
+            message.setHeader(KafkaHeaders.KEY, record.key());
+        }
+        for (Header header : record.headers()) {
+            // the CloudEvents attributes travel on; the failure's own headers (x-exception-*, x-original-*) do not
+            if (header.key().startsWith("ce_") || header.key().equals("content-type")) {
+                message.setHeader(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        if (!streamBridge.send(topic, message.build())) {
+            throw new IllegalStateException("Kafka did not accept the replay of " + record.topic() + "@"
+                    + record.offset());
+        }
+    }
+
+    /** {@code error.<destination>.<group>} of every consumer binding with a group. */
+    private List<String> deadLetterTopics() {
+        List<String> topics = new ArrayList<>();
+        bindings.getBindings().forEach((name, binding) -> {
+            if (binding.getGroup() != null && binding.getDestination() != null) {
+                topics.add("error." + binding.getDestination() + "." + binding.getGroup());
+            }
+        });
+        return topics;
+    }
+
+    private String originalTopicOf(String deadLetterTopic) {
+        return bindings.getBindings().values().stream()
+                .filter(b -> deadLetterTopic.equals("error." + b.getDestination() + "." + b.getGroup()))
+                .map(b -> b.getDestination()).filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No binding owns " + deadLetterTopic));
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.listTopics().containsKey(topic)
+                ? consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList()
+                : List.of();
+    }
+
+    private static long offset(OffsetAndMetadata committed, KafkaConsumer<byte[], byte[]> consumer,
+                               TopicPartition partition) {
+        return committed != null ? committed.offset()
+                : consumer.beginningOffsets(List.of(partition)).get(partition);
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, replayGroup,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
