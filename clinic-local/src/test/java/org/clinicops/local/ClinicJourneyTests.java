@@ -77,7 +77,11 @@ class ClinicJourneyTests {
         JsonNode notifications = await().atMost(Duration.ofSeconds(10)).until(
                 () -> read(get("/api/patients/" + patientId + "/notifications").body()),
                 list -> list.valueStream().anyMatch(n -> n.get("status").asString().equals("SENT")));
-        assertThat(notifications.valueStream().map(n -> n.get("kind").asString())).containsExactly("BOOKING_CONFIRMATION");
+        assertThat(notifications.valueStream().filter(n -> n.get("kind").asString().equals("BOOKING_CONFIRMATION")))
+                .singleElement().satisfies(n -> assertThat(n.get("status").asString()).isEqualTo("SENT"));
+        // Reminders 48 h and 24 h before each session wait until due; session 1's 48 h one had passed at booking.
+        assertThat(notifications.valueStream().filter(n -> n.get("kind").asString().equals("SESSION_REMINDER"))
+                .map(n -> n.get("status").asString())).hasSize(11).containsOnly("PENDING");
     }
 
     @Test

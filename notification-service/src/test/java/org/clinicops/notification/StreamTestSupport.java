@@ -197,6 +197,14 @@ public abstract class StreamTestSupport {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> isFor(m, address)).toList();
     }
 
+    /**
+     * The booking confirmations received for this address. {@link #planBooked} has fixed dates, so on a later
+     * system clock some of its session reminders are due at once and arrive beside the confirmation.
+     */
+    protected static List<MimeMessage> confirmationsTo(String address) {
+        return mailTo(address).stream().filter(m -> subject(m).equals("Your appointments are confirmed")).toList();
+    }
+
     protected static String body(MimeMessage message) {
         try {
             return message.getContent().toString();

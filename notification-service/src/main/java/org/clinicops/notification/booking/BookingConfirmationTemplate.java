@@ -49,7 +49,7 @@ class BookingConfirmationTemplate implements MessageTemplate {
                 .append("Your appointments at ").append(clinic).append(" are booked:\n\n");
         for (BookedSeries.Session session : series.sessions()) {
             text.append("  ").append(session.number()).append(". ")
-                    .append(when(session.start(), session.end())).append('\n');
+                    .append(when(session.start(), session.end(), properties.clinicZone())).append('\n');
         }
         text.append("""
 
@@ -83,8 +83,8 @@ class BookingConfirmationTemplate implements MessageTemplate {
         };
     }
 
-    private String when(Instant start, Instant end) {
-        ZoneId zone = properties.clinicZone();
+    /** "Thursday, November 26, 2026, 9:00 AM to 10:55 AM PST": a session's chair time in the clinic's zone. */
+    static String when(Instant start, Instant end, ZoneId zone) {
         return DAY.format(start.atZone(zone)) + ", " + TIME.format(start.atZone(zone)) + " to "
                 + TIME.format(end.atZone(zone)) + " " + ZONE.format(start.atZone(zone));
     }

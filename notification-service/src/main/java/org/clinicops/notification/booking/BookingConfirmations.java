@@ -10,10 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
- * A booked induction series gets one booking confirmation for the whole series (CLINICAL section 8), stored in the
- * transaction that records the event as processed; the dispatcher sends it.
+ * A booked induction series gets one booking confirmation for the whole series and a reminder 48 hours and 24 hours
+ * before each session (CLINICAL section 8), all stored in the transaction that records the event as processed; the
+ * dispatcher sends the confirmation at once and each reminder when it is due.
  */
 @Service
 class BookingConfirmations {
@@ -37,7 +39,21 @@ class BookingConfirmations {
         if (!processedEvents.firstDelivery(event.eventId(), CONSUMER)) {
             return;
         }
+        Instant now = clock.instant();
         notifications.insert(Notification.pending(event.patientId(), NotificationKind.BOOKING_CONFIRMATION,
-                event.eventId(), json.writeValueAsString(BookedSeries.of(event)), clock.instant()));
+                event.eventId(), json.writeValueAsString(BookedSeries.of(event)), now));
+        // CLINICAL section 6: a reminder whose time has passed at booking is skipped, not sent late
+        Instant bookedAt = event.occurredAt().isAfter(now) ? event.occurredAt() : now;
+        for (TreatmentPlanBooked.BookedSession session : event.sessions()) {
+            for (int hoursBefore : SessionReminder.HOURS_BEFORE) {
+                SessionReminder reminder = SessionReminder.of(event, session, hoursBefore);
+                if (reminder.due().isBefore(bookedAt)) {
+                    continue;
+                }
+                notifications.insert(Notification.pendingUntil(event.patientId(), NotificationKind.SESSION_REMINDER,
+                        event.eventId(), json.writeValueAsString(reminder), now, reminder.due()),
+                        SessionReminder.dedupeKey(session, hoursBefore));
+            }
+        }
     }
 }

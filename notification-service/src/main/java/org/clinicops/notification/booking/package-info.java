@@ -1,2 +1,2 @@
-/** The booking confirmation: one message per booked induction series, with every session and how to prepare. */
+/** Booked series: one confirmation with every session and how to prepare, and reminders 48 h and 24 h before each. */
 package org.clinicops.notification.booking;

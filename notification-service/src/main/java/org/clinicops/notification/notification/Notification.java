@@ -10,7 +10,8 @@ import java.util.UUID;
  * its template needs (ids, session times), as JSON; the address and first name are asked of intake-service when it
  * is sent.
  *
- * @param sourceEventId the event that caused it; with {@code kind} it is unique, so a redelivery adds nothing
+ * @param sourceEventId the event that caused it; with {@code kind} (and the dedupe key it was stored with, see
+ *                      {@link Notifications#insert(Notification, String)}) it is unique, so a redelivery adds nothing
  * @param correlationId the correlation id of the request behind that event, for the logs of its delivery
  */
 public record Notification(
@@ -31,7 +32,13 @@ public record Notification(
     /** A new notification, due at once, carrying the correlation id of the event being handled. */
     public static Notification pending(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
                                        Instant now) {
-        return new Notification(UUID.randomUUID(), patientId, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, now,
+        return pendingUntil(patientId, kind, sourceEventId, content, now, now);
+    }
+
+    /** A new notification the dispatcher leaves alone until {@code due}. */
+    public static Notification pendingUntil(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
+                                            Instant now, Instant due) {
+        return new Notification(UUID.randomUUID(), patientId, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, due,
                 null, now, null, sourceEventId, CorrelationId.current().orElse(null), content);
     }
 }

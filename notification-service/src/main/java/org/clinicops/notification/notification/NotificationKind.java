@@ -16,7 +16,12 @@ public enum NotificationKind {
     /** The clinic's crisis-line message to the patient, at once, quiet hours or not (CLINICAL sections 5 and 8). */
     CRISIS_LINE_MESSAGE(Audience.PATIENT, 1),
     /** One per booked series, with every session and the preparation instructions (CLINICAL section 8). */
-    BOOKING_CONFIRMATION(Audience.PATIENT, 2);
+    BOOKING_CONFIRMATION(Audience.PATIENT, 2),
+    /**
+     * One 48 hours and one 24 hours before each booked session, due then, not at once (CLINICAL section 8); after the
+     * confirmation of the same series.
+     */
+    SESSION_REMINDER(Audience.PATIENT, 3);
 
     /** Staff messages go to a configured address; patient messages need the patient's contact details and consent. */
     public enum Audience { STAFF, PATIENT }

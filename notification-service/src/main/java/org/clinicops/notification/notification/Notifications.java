@@ -33,14 +33,22 @@ public class Notifications {
 
     /** Stores a new notification; false when its event already caused one of this kind (a redelivery). */
     public boolean insert(Notification n) {
+        return insert(n, "");
+    }
+
+    /**
+     * Stores a new notification of which one event causes several of a kind (a reminder per session and lead time),
+     * told apart by {@code dedupeKey}; false when this event already caused this one (a redelivery).
+     */
+    public boolean insert(Notification n, String dedupeKey) {
         return jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, last_error, created_at, sent_at, source_event_id,
-                                                  correlation_id, content)
+                                                  correlation_id, content, dedupe_key)
                         values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
                                 :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
-                                cast(:content as jsonb))
-                        on conflict (source_event_id, kind) do nothing
+                                cast(:content as jsonb), :dedupeKey)
+                        on conflict (source_event_id, kind, dedupe_key) do nothing
                         """)
                 .param("id", n.notificationId())
                 .param("patientId", n.patientId())
@@ -56,6 +64,7 @@ public class Notifications {
                 .param("sourceEventId", n.sourceEventId())
                 .param("correlationId", n.correlationId(), Types.VARCHAR)
                 .param("content", n.content())
+                .param("dedupeKey", dedupeKey)
                 .update() == 1;
     }
 

@@ -46,8 +46,8 @@ class IntakeOutageTests extends StreamTestSupport {
 
         JsonNode sent = awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
         assertThat(sent.get("attempts").asInt()).isGreaterThan(3);
-        await().atMost(PATIENCE).until(() -> mailTo(address).size() == 1);
-        assertThat(body(mailTo(address).getFirst())).contains("Dear Dana,");
+        await().atMost(PATIENCE).until(() -> confirmationsTo(address).size() == 1);
+        assertThat(body(confirmationsTo(address).getFirst())).contains("Dear Dana,");
     }
 
     @Test

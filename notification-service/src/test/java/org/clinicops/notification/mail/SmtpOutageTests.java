@@ -30,7 +30,7 @@ class SmtpOutageTests extends StreamTestSupport {
         }
 
         awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
-        await().atMost(PATIENCE).until(() -> mailTo(address).size() == 1);
+        await().atMost(PATIENCE).until(() -> confirmationsTo(address).size() == 1);
     }
 
     @Test

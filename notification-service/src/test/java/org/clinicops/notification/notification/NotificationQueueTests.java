@@ -139,6 +139,36 @@ class NotificationQueueTests {
     }
 
     @Test
+    void anEventCausesAtMostOneReminderPerDedupeKey() {
+        transactions.executeWithoutResult(status -> {
+            UUID patient = UUID.randomUUID();
+            UUID event = UUID.randomUUID();
+            String session = UUID.randomUUID().toString();
+
+            assertThat(notifications.insert(reminder(patient, event), session + "/48h")).isTrue();
+            assertThat(notifications.insert(reminder(patient, event), session + "/48h")).isFalse();
+            assertThat(notifications.insert(reminder(patient, event), session + "/24h")).isTrue();
+            assertThat(notifications.findByPatient(patient)).hasSize(2);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aReminderIsNotClaimedBeforeItIsDue() {
+        transactions.executeWithoutResult(status -> {
+            Instant due = T.plus(Duration.ofHours(24));
+            Notification reminder = Notification.pendingUntil(UUID.randomUUID(), NotificationKind.SESSION_REMINDER,
+                    UUID.randomUUID(), "{}", T, due);
+            assertThat(notifications.insert(reminder, "s/24h")).isTrue();
+
+            assertThat(notifications.claimNextDue(due.minusMillis(1), PATIENT)).isEmpty();
+            assertThat(notifications.claimNextDue(due, PATIENT).map(Notification::notificationId))
+                    .contains(reminder.notificationId());
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
     void anotherInstanceSkipsANotificationBeingSentInsteadOfWaitingForIt() throws Exception {
         Instant due = T.plus(Duration.ofDays(365));
         Notification crisisLine = transactions.execute(s -> store(NotificationKind.CRISIS_LINE_MESSAGE, due));
@@ -186,6 +216,10 @@ class NotificationQueueTests {
         Notification n = Notification.pending(UUID.randomUUID(), kind, UUID.randomUUID(), "{}", due);
         assertThat(notifications.insert(n)).isTrue();
         return n;
+    }
+
+    private static Notification reminder(UUID patient, UUID event) {
+        return Notification.pendingUntil(patient, NotificationKind.SESSION_REMINDER, event, "{}", T, T);
     }
 
     private static void await(CountDownLatch latch) {

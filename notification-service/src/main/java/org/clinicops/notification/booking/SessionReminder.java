@@ -1,0 +1,31 @@
+package org.clinicops.notification.booking;
+
+import org.clinicops.events.Protocol;
+import org.clinicops.events.TreatmentPlanBooked;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a session reminder is written from, stored as the notification's content: which session, its chair time, the
+ * protocol (for the fasting rule) and how long before the start it is due. No PHI: a number, times and a code.
+ */
+record SessionReminder(int number, Instant start, Instant end, Protocol protocol, int hoursBefore) {
+
+    /** CLINICAL section 8: reminders 48 hours and 24 hours before each session. */
+    static final List<Integer> HOURS_BEFORE = List.of(48, 24);
+
+    static SessionReminder of(TreatmentPlanBooked event, TreatmentPlanBooked.BookedSession session, int hoursBefore) {
+        return new SessionReminder(session.number(), session.start(), session.end(), event.protocol(), hoursBefore);
+    }
+
+    Instant due() {
+        return start.minus(Duration.ofHours(hoursBefore));
+    }
+
+    /** Tells this event's reminders apart: one per session and lead time. */
+    static String dedupeKey(TreatmentPlanBooked.BookedSession session, int hoursBefore) {
+        return session.sessionId() + "/" + hoursBefore + "h";
+    }
+}
