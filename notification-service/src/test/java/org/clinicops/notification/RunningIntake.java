@@ -66,6 +66,15 @@ public final class RunningIntake implements AutoCloseable {
         return UUID.fromString(patient.get("patientId").asString());
     }
 
+    /** A patient who consented to e-mail but has no address on file (both are optional at intake). */
+    public UUID registerPatientWithoutEmail(String firstName) {
+        JsonNode patient = post("/api/patients", """
+                { "firstName": "%s", "lastName": "Reyes", "dateOfBirth": "1984-03-09",
+                  "contactConsent": { "email": true, "sms": false }, "referral": { "source": "SELF" } }
+                """.formatted(firstName));
+        return UUID.fromString(patient.get("patientId").asString());
+    }
+
     /** Records CLINICAL section 3's example screening with PHQ-9 item 9 as given (1 or more escalates, S-1). */
     public JsonNode recordScreening(UUID patientId, int phq9Item9) {
         return post("/api/patients/" + patientId + "/screenings", """

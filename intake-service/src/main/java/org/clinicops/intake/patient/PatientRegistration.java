@@ -63,14 +63,9 @@ public record PatientRegistration(
         Boolean consentSms = null;
         if (consentField.requireObject()) {
             consentEmail = consentField.field("email").requiredBoolean();
+            // A consent without its contact detail is kept as given: it reaches nobody until the detail is on file
+            // (notification-service skips such messages visibly, and asks staff to call a patient in crisis).
             consentSms = consentField.field("sms").requiredBoolean();
-            // a consent is only usable with the detail it consents to; a bad detail is already named itself
-            if (Boolean.TRUE.equals(consentEmail) && email == null && !emailField.hasError()) {
-                consentField.field("email").reject("consent to e-mail needs an email address");
-            }
-            if (Boolean.TRUE.equals(consentSms) && phone == null && !phoneField.hasError()) {
-                consentField.field("sms").reject("consent to SMS needs a phone number");
-            }
         }
 
         JsonField referralField = fields.field("referral");

@@ -94,6 +94,17 @@ class CrisisPageStreamTests extends StreamTestSupport {
     }
 
     @Test
+    void aPatientWhoConsentedButHasNoEmailOnFileIsCalledByOnCall() {
+        UUID patient = intake.registerPatientWithoutEmail("Kai");
+
+        send(screeningCompleted(patient, ScreeningOutcome.CRISIS_ESCALATION));
+
+        JsonNode skipped = awaitNotification(patient, "CRISIS_LINE_MESSAGE", "SKIPPED_NO_CONSENT");
+        assertThat(skipped.get("lastError").asString()).contains("no e-mail address");
+        awaitNotification(patient, "CALL_PATIENT_TASK", "SENT");
+    }
+
+    @Test
     void aPatientReachedByTheCrisisLineNeedsNoCallTask() {
         String address = newAddress("reached");
         UUID patient = intake.registerPatient("Noa", address, true);

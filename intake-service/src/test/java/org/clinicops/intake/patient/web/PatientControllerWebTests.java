@@ -195,14 +195,15 @@ class PatientControllerWebTests {
     }
 
     @Test
-    void consentToAChannelNeedsItsContactDetail() {
+    void aConsentWithoutItsContactDetailIsKeptAsGivenSinceEmailAndPhoneAreOptional() {
         Reply reply = http.post("/api/patients", """
                 { "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "1984-03-09",
                   "contactConsent": { "email": true, "sms": true }, "referral": { "source": "SELF" } }
                 """);
 
-        assertProblem(reply, 422);
-        assertThat(reply.errorFields()).containsExactlyInAnyOrder("contactConsent.email", "contactConsent.sms");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().get("contactConsent").get("email").asBoolean()).isTrue();
+        assertThat(reply.json().get("email").isNull()).isTrue();
     }
 
     @Test
