@@ -52,7 +52,7 @@ class BookingConfirmations {
                 }
                 notifications.insert(Notification.pendingUntil(event.patientId(), NotificationKind.SESSION_REMINDER,
                         event.eventId(), json.writeValueAsString(reminder), now, reminder.due()),
-                        SessionReminder.dedupeKey(session, hoursBefore));
+                        SessionReminder.dedupeKey(session, hoursBefore), reminder.expires());
             }
         }
     }

@@ -24,6 +24,12 @@ record SessionReminder(int number, Instant start, Instant end, Protocol protocol
         return start.minus(Duration.ofHours(hoursBefore));
     }
 
+    /** When it is no longer worth sending: the next reminder is due, or, for the last one, the session starts. */
+    Instant expires() {
+        int next = HOURS_BEFORE.indexOf(hoursBefore) + 1;
+        return next < HOURS_BEFORE.size() ? start.minus(Duration.ofHours(HOURS_BEFORE.get(next))) : start;
+    }
+
     /** Tells this event's reminders apart: one per session and lead time. */
     static String dedupeKey(TreatmentPlanBooked.BookedSession session, int hoursBefore) {
         return session.sessionId() + "/" + hoursBefore + "h";

@@ -79,6 +79,12 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     /** One round of one lane: sends due notifications until none is left or the round is full. */
     private void dispatchDue(NotificationKind.Audience audience) {
         try {
+            if (audience == NotificationKind.Audience.PATIENT) {
+                int expired = notifications.expire(clock.instant());
+                if (expired > 0) {
+                    log.warn("{} notification(s) not sent in time were closed as FAILED", expired);
+                }
+            }
             // Each pass claims the most urgent due notification afresh, so a crisis message stored meanwhile goes next.
             int dispatched = 0;
             while (dispatched < MAX_PER_ROUND && dispatchNext(audience)) {

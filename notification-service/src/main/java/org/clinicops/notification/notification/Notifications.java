@@ -41,13 +41,18 @@ public class Notifications {
      * told apart by {@code dedupeKey}; false when this event already caused this one (a redelivery).
      */
     public boolean insert(Notification n, String dedupeKey) {
+        return insert(n, dedupeKey, null);
+    }
+
+    /** As {@link #insert(Notification, String)}, for a notification not worth sending from {@code expiresAt} on. */
+    public boolean insert(Notification n, String dedupeKey, Instant expiresAt) {
         return jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, last_error, created_at, sent_at, source_event_id,
-                                                  correlation_id, content, dedupe_key)
+                                                  correlation_id, content, dedupe_key, expires_at)
                         values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
                                 :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
-                                cast(:content as jsonb), :dedupeKey)
+                                cast(:content as jsonb), :dedupeKey, :expiresAt)
                         on conflict (source_event_id, kind, dedupe_key) do nothing
                         """)
                 .param("id", n.notificationId())
@@ -65,7 +70,19 @@ public class Notifications {
                 .param("correlationId", n.correlationId(), Types.VARCHAR)
                 .param("content", n.content())
                 .param("dedupeKey", dedupeKey)
+                .param("expiresAt", timestamp(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
                 .update() == 1;
+    }
+
+    /** Closes every pending notification whose time has passed unsent; answers how many. */
+    public int expire(Instant now) {
+        return jdbc.sql("""
+                        update notification
+                        set status = 'FAILED', last_error = 'not sent in time: its moment passed while it waited'
+                        where status = 'PENDING' and expires_at <= :now
+                        """)
+                .param("now", timestamp(now))
+                .update();
     }
 
     /**

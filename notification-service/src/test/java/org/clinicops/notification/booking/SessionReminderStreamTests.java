@@ -100,6 +100,25 @@ class SessionReminderStreamTests extends StreamTestSupport {
     }
 
     @Test
+    void aReminderThatWaitedPastTheNextOneIsClosedUnsentInsteadOfArrivingLate() {
+        clock.set(NOW);
+        String address = newAddress("waited");
+        UUID patient = intake.registerPatient("Noa", address, true);
+        TreatmentPlanBooked booked = booked(patient, NOW, Protocol.IV_KETAMINE_DEPRESSION, "2026-11-30T16:00:00Z");
+        UUID session = booked.sessions().getFirst().sessionId();
+        send(booked);
+        awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
+
+        // nothing was sent between the 48-hour reminder's due time and the 24-hour one's (an outage, say)
+        clock.set(Instant.parse("2026-11-29T17:00:00Z"));
+
+        await().atMost(PATIENCE).until(() -> reminders(booked).get(session + "/24h").endsWith("SENT"));
+        assertThat(reminders(booked).get(session + "/48h")).endsWith("FAILED");
+        assertThat(mailTo(address)).hasSize(2);
+        assertThat(body(mailTo(address).getLast())).contains("tomorrow");
+    }
+
+    @Test
     void aReminderWhoseTimeHasPassedAtBookingIsNotStored() {
         clock.set(NOW);
         UUID patient = intake.registerPatient("Sam", newAddress("late"), true);
