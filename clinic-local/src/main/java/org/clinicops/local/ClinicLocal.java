@@ -4,6 +4,7 @@ import org.clinicops.gateway.GatewayApplication;
 import org.clinicops.intake.IntakeServiceApplication;
 import org.clinicops.notification.NotificationServiceApplication;
 import org.clinicops.session.SessionServiceApplication;
+import org.clinicops.support.time.ClinicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole clinic on one machine, no Docker: a real Kafka broker (KRaft), PostgreSQL, an SMTP catcher and the four
- * services, each a Spring Boot application of its own in this JVM, on the fixed local ports of ARCHITECTURE.md.
+ * services, each a Spring Boot application of its own in this JVM, on the fixed local ports the README lists.
  */
 public final class ClinicLocal implements AutoCloseable {
 
@@ -135,7 +136,7 @@ public final class ClinicLocal implements AutoCloseable {
         if (options.clinicTime() != null) {
             // One anchor for all services, so their clocks agree although they start seconds apart.
             common.add("--clinic.clock.start=" + options.clinicTime());
-            common.add("--clinic.clock.started-at=" + Instant.now());
+            common.add("--clinic.clock.started-at=" + ClinicClock.system().instant());
         }
         return common;
     }

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ClinicJourneyTests {
 
-    private static final Instant WEDNESDAY_0845_LOS_ANGELES = Instant.parse("2026-11-25T16:45:00Z");
+    private static final Instant WEDNESDAY_0845_LOS_ANGELES = TestClock.at("2026-11-25T16:45:00Z");
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,10 +65,11 @@ class ClinicJourneyTests {
         assertThat(plan.get("status").asString()).isEqualTo("BOOKED");
         assertThat(plan.get("protocol").asString()).isEqualTo("IV_KETAMINE_DEPRESSION");
         // CLINICAL section 6 example: Thu 26 Nov 09:00, then Mon 30 Nov, Wed 2, Fri 4, Mon 7, Wed 9 Dec at 08:00.
-        assertThat(plan.get("sessions").valueStream().map(s -> s.get("start").asString())).containsExactly(
-                "2026-11-26T17:00:00Z", "2026-11-30T16:00:00Z", "2026-12-02T16:00:00Z",
-                "2026-12-04T16:00:00Z", "2026-12-07T16:00:00Z", "2026-12-09T16:00:00Z");
-        assertThat(plan.get("sessions").get(0).get("end").asString()).isEqualTo("2026-11-26T18:55:00Z");
+        assertThat(plan.get("sessions").valueStream().map(s -> s.get("start").asString())).containsExactlyElementsOf(
+                TestClock.isoInstants("2026-11-26T17:00:00Z", "2026-11-30T16:00:00Z", "2026-12-02T16:00:00Z",
+                        "2026-12-04T16:00:00Z", "2026-12-07T16:00:00Z", "2026-12-09T16:00:00Z"));
+        assertThat(plan.get("sessions").get(0).get("end").asString())
+                .isEqualTo(TestClock.isoInstant("2026-11-26T18:55:00Z"));
 
         MimeMessage confirmation = await().atMost(Duration.ofSeconds(20))
                 .until(() -> mailTo("dana.reyes@example.org"), mail -> !mail.isEmpty()).getFirst();
@@ -181,7 +183,7 @@ class ClinicJourneyTests {
     /** CLINICAL section 3's example screening, with PHQ-9 item 9 set as given. */
     private static String screening(int phq9Item9) {
         return """
-                { "indication": "DEPRESSION", "screenedOn": "2026-11-25",
+                { "indication": "DEPRESSION", "screenedOn": "%s",
                   "instruments": {
                     "phq9": [2, 2, 1, 2, 1, 1, 2, 1, %d],
                     "gad7": [1, 2, 1, 1, 0, 1, 1],
@@ -194,7 +196,7 @@ class ClinicJourneyTests {
                   "history": { "failedAntidepressantTrials": 2, "onMoodStabilizer": false,
                                "conditions": [], "medications": [] },
                   "vitals": { "systolic": 128, "diastolic": 82, "heartRate": 74, "weightKg": 71.5 } }
-                """.formatted(phq9Item9);
+                """.formatted(TestClock.isoDate("2026-11-25"), phq9Item9);
     }
 
     private static List<MimeMessage> mailTo(String address) {

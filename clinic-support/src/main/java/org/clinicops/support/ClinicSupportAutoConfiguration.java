@@ -26,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /** Wires the shared plumbing into each service. */
 @AutoConfiguration(afterName = {
@@ -40,12 +39,7 @@ public class ClinicSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock(@Value("${clinic.clock.start:}") String start, @Value("${clinic.clock.started-at:}") String startedAt) {
-        Clock system = Clock.systemUTC();
-        if (start.isBlank()) {
-            return system;
-        }
-        Instant realStart = startedAt.isBlank() ? system.instant() : Instant.parse(startedAt);
-        return ClinicClock.startingAt(Instant.parse(start), realStart, system);
+        return ClinicClock.fromSettings(start, startedAt);
     }
 
     @Bean

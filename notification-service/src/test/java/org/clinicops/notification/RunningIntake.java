@@ -1,6 +1,7 @@
 package org.clinicops.notification;
 
 import org.clinicops.intake.IntakeServiceApplication;
+import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -11,29 +12,50 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * The real intake-service, running in the test JVM on a fixed port with a database of its own, so a test can stop it
  * (an outage) and start it again where it was. Patients are registered through its public HTTP API.
+ *
+ * <p>Its clock is clinic-support's demo clock ({@code clinic.clock.start}): it reads the test's clock at the moment
+ * intake-service starts and ticks on from there in real time, so it stays within the test's reference week on any
+ * day the suite runs (a year ahead too). {@code clinic.clock.started-at} stays blank, meaning "the real moment the
+ * clock is made": a test may not read the machine's clock to name that moment itself, and the reference instant in
+ * its place would give an offset of zero, the machine's clock again. Started again after an outage, it goes on
+ * from the later of the test's clock and where its own clock had got to, so its time never runs backwards.
  */
 public final class RunningIntake implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** 42 on the reference day, whichever year the suite runs in. */
+    private static final String DATE_OF_BIRTH = TestClock.isoDate("1984-03-09");
 
     private final int port;
     private final String kafkaBrokers;
     private final String databaseUrl = TestPostgres.newDatabase("intake");
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Clock testClock;
     private ConfigurableApplicationContext context;
+    /** Where intake-service's clock had got to when it was last stopped. */
+    private Instant stoppedAt;
 
-    public RunningIntake(int port, String kafkaBrokers) {
+    public RunningIntake(int port, String kafkaBrokers, Clock testClock) {
         this.port = port;
         this.kafkaBrokers = kafkaBrokers;
+        this.testClock = testClock;
     }
 
     public void start() {
+        Instant clinicStart = testClock.instant();
+        if (stoppedAt != null && stoppedAt.isAfter(clinicStart)) {
+            clinicStart = stoppedAt;
+        }
         context = IntakeServiceApplication.application().run(
+                "--clinic.clock.start=" + clinicStart,
+                "--clinic.clock.started-at=",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
@@ -45,6 +67,7 @@ public final class RunningIntake implements AutoCloseable {
 
     public void stop() {
         if (context != null) {
+            stoppedAt = context.getBean(Clock.class).instant();
             context.close();
             context = null;
         }
@@ -58,20 +81,20 @@ public final class RunningIntake implements AutoCloseable {
     /** Registers a referred patient (CLINICAL section 3) and answers the patientId intake-service gave it. */
     public UUID registerPatient(String firstName, String email, boolean emailConsent) {
         JsonNode patient = post("/api/patients", """
-                { "firstName": "%s", "lastName": "Reyes", "dateOfBirth": "1984-03-09", "sexAtBirth": "FEMALE",
+                { "firstName": "%s", "lastName": "Reyes", "dateOfBirth": "%s", "sexAtBirth": "FEMALE",
                   "email": "%s", "phone": "+15035550142",
                   "contactConsent": { "email": %s, "sms": false },
                   "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry" } }
-                """.formatted(firstName, email, emailConsent));
+                """.formatted(firstName, DATE_OF_BIRTH, email, emailConsent));
         return UUID.fromString(patient.get("patientId").asString());
     }
 
     /** A patient who consented to e-mail but has no address on file (both are optional at intake). */
     public UUID registerPatientWithoutEmail(String firstName) {
         JsonNode patient = post("/api/patients", """
-                { "firstName": "%s", "lastName": "Reyes", "dateOfBirth": "1984-03-09",
+                { "firstName": "%s", "lastName": "Reyes", "dateOfBirth": "%s",
                   "contactConsent": { "email": true, "sms": false }, "referral": { "source": "SELF" } }
-                """.formatted(firstName));
+                """.formatted(firstName, DATE_OF_BIRTH));
         return UUID.fromString(patient.get("patientId").asString());
     }
 

@@ -5,27 +5,23 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.Topics;
 import org.clinicops.events.TreatmentPlanBooked;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.CloudEventProducer;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,32 +31,34 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the stream tests share: notification-service on a fresh database and an embedded Kafka broker, a real SMTP
- * server (GreenMail) and the real intake-service, both on loopback ports fixed for the test class so a test can stop
- * them and start them again where they were.
+ * What the stream tests share: notification-service on a fresh database and an embedded Kafka broker with the shared
+ * {@link TestClock} at {@link #NOW}, a real SMTP server (GreenMail) and the real intake-service, both on loopback
+ * ports fixed for the test class so a test can stop them and start them again where they were.
+ *
+ * <p>The clock stands still unless a test moves it: every test starts at {@link #NOW}, so which session reminders of
+ * {@link #planBooked} are due is a fact of the test, not of the day it runs. A notification that failed waits for a
+ * next attempt on that clock; the outage tests move it on with {@link #awaitRetrying}.
  */
-@SpringBootTest(properties = "spring.config.name=notification-service")
+@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS, StreamTestSupport.SESSIONS_DEAD_LETTERS,
+        StreamTestSupport.SCREENINGS_DEAD_LETTERS}, partitions = 1, now = StreamTestSupport.REFERENCE_TIME)
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, topics = {Topics.SESSIONS, Topics.SCREENINGS, StreamTestSupport.SESSIONS_DEAD_LETTERS,
-        StreamTestSupport.SCREENINGS_DEAD_LETTERS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StreamTestSupport {
 
@@ -68,7 +66,19 @@ public abstract class StreamTestSupport {
     public static final String SCREENINGS_DEAD_LETTERS = "error.clinic.screenings.notification-service";
     public static final String ON_CALL = "oncall@clinic.local";
     /** Long enough for a broker rebalance and a few dispatcher rounds, short enough to fail fast. */
-    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final Duration PATIENCE = TopicReader.PATIENCE;
+
+    /** Wednesday 25 November 2026, 9:00 in Los Angeles: the day {@link #planBooked} is booked on. */
+    static final String REFERENCE_TIME = "2026-11-25T17:00:00Z";
+    /** {@link #REFERENCE_TIME} on the suite's clock (a year ahead with {@code -Dclinic.test.clock.base}). */
+    protected static final Instant NOW = TestClock.at(REFERENCE_TIME);
+    /**
+     * How far {@link #awaitRetrying} moves the clock at each look: the test profile's longest retry backoff, so a
+     * notification waiting for its next attempt is due again at the next dispatcher round.
+     */
+    private static final Duration RETRY_STEP = Duration.ofSeconds(1);
+    private static final DateTimeFormatter SPELLED_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter SPELLED_DAY = DateTimeFormatter.ofPattern("MMMM d", Locale.US);
 
     private static final int INTAKE_PORT = FreePorts.next();
     private static final int SMTP_PORT = FreePorts.next();
@@ -81,7 +91,6 @@ public abstract class StreamTestSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "notification");
         registry.add("notification.intake-uri", () -> "http://127.0.0.1:" + INTAKE_PORT);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
@@ -93,15 +102,19 @@ public abstract class StreamTestSupport {
     protected JsonMapper json;
     @Autowired
     protected EmbeddedKafkaBroker broker;
+    @Autowired
+    protected TestClock clock;
 
     protected RunningIntake intake;
-    protected EventProducer events;
+    protected CloudEventProducer events;
+    protected TopicReader topics;
 
     @BeforeAll
     void startIntakeServiceAndProducer() {
-        intake = new RunningIntake(INTAKE_PORT, broker.getBrokersAsString());
+        intake = new RunningIntake(INTAKE_PORT, broker.getBrokersAsString(), clock);
         intake.start();
-        events = new EventProducer(broker.getBrokersAsString(), json);
+        events = new CloudEventProducer(broker.getBrokersAsString());
+        topics = new TopicReader(broker.getBrokersAsString());
     }
 
     @AfterAll
@@ -110,25 +123,33 @@ public abstract class StreamTestSupport {
         intake.close();
     }
 
+    /** Every test starts on the reference day, whatever an earlier test of the class set the clock to. */
+    @BeforeEach
+    void clockAtTheReferenceTime() {
+        clock.set(NOW);
+    }
+
     /** A fresh address, so each test reads only its own mail. */
     protected static String newAddress(String name) {
         return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     /**
-     * The induction series of CLINICAL section 6's example: Thursday 26 November 2026 09:00-10:55 in Los Angeles,
-     * then 08:00-09:55 on 30 November and 2, 4, 7 and 9 December.
+     * The induction series of CLINICAL section 6's example, booked at {@link #NOW}: Thursday 26 November 2026
+     * 09:00-10:55 in Los Angeles, then 08:00-09:55 on 30 November and 2, 4, 7 and 9 December. On the clock at
+     * {@link #NOW} none of its session reminders is due yet (the first, 48 hours before 30 November, is due on
+     * 28 November); the 24-hour reminder of the first session had passed at booking and is never stored.
      */
     protected static TreatmentPlanBooked planBooked(UUID patientId) {
         List<String> starts = List.of("2026-11-26T17:00:00Z", "2026-11-30T16:00:00Z", "2026-12-02T16:00:00Z",
                 "2026-12-04T16:00:00Z", "2026-12-07T16:00:00Z", "2026-12-09T16:00:00Z");
         List<TreatmentPlanBooked.BookedSession> sessions = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
-            Instant start = Instant.parse(starts.get(i));
+            Instant start = TestClock.at(starts.get(i));
             sessions.add(new TreatmentPlanBooked.BookedSession(UUID.randomUUID(), i + 1, start,
                     start.plus(Duration.ofMinutes(115)), 1));
         }
-        return new TreatmentPlanBooked(UUID.randomUUID(), Instant.parse("2026-11-25T17:00:02Z"), patientId,
+        return new TreatmentPlanBooked(UUID.randomUUID(), TestClock.at("2026-11-25T17:00:02Z"), patientId,
                 UUID.randomUUID(), UUID.randomUUID(), Protocol.IV_KETAMINE_DEPRESSION, sessions);
     }
 
@@ -139,12 +160,22 @@ public abstract class StreamTestSupport {
     protected static ScreeningCompleted screeningCompleted(UUID patientId, ScreeningOutcome outcome) {
         List<String> reasons = outcome == ScreeningOutcome.CRISIS_ESCALATION
                 ? List.of("PHQ9_ITEM9_POSITIVE", "CSSRS_HIGH_RISK") : List.of();
-        return new ScreeningCompleted(UUID.randomUUID(), Instant.parse("2026-11-25T17:00:00Z"), patientId,
+        return new ScreeningCompleted(UUID.randomUUID(), TestClock.at("2026-11-25T17:00:00Z"), patientId,
                 UUID.randomUUID(), "DEPRESSION", outcome, reasons, true);
     }
 
     protected void send(ScreeningCompleted event) {
         events.send(event, event.screeningId());
+    }
+
+    /** A date of the reference week as the messages spell it: "November 26, 2026" (moved with the suite's clock). */
+    protected static String spelledDate(String isoDate) {
+        return TestClock.date(isoDate).format(SPELLED_DATE);
+    }
+
+    /** A date of the reference week as a reminder's subject spells it: "November 30" (moved likewise). */
+    protected static String spelledDay(String isoDate) {
+        return TestClock.date(isoDate).format(SPELLED_DAY);
     }
 
     /** The patient's notifications through the REST API, newest first. */
@@ -165,31 +196,22 @@ public abstract class StreamTestSupport {
                 n -> n.isPresent() && n.get().get("status").asString().equals(status)).orElseThrow();
     }
 
-    /** The first record with each of these keys on the topic, read from the start. */
-    protected Map<String, ConsumerRecord<byte[], byte[]>> readByKey(String topic, List<String> keys) {
-        Map<String, ConsumerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    String key = new String(r.key(), StandardCharsets.UTF_8);
-                    if (keys.contains(key)) {
-                        records.putIfAbsent(key, r);
-                    }
-                });
-                return records.keySet().containsAll(keys);
-            });
-        }
-        return records;
+    /**
+     * Waits until {@code done}, moving the clock on by the longest retry backoff before every look, so a notification
+     * that failed gets its next attempt at the next dispatcher round: the clock never moves by itself. For tests that
+     * wait through retries (an outage); the clock moves a few minutes at most, far from any reminder's due time.
+     */
+    protected <T> T awaitRetrying(Callable<T> supplier, Predicate<? super T> done) {
+        return await().atMost(PATIENCE).until(() -> {
+            clock.advance(RETRY_STEP);
+            return supplier.call();
+        }, done::test);
     }
 
-    protected static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /** {@link #awaitNotification} through retries: see {@link #awaitRetrying}. */
+    protected JsonNode awaitNotificationRetrying(UUID patientId, String kind, String status) {
+        return awaitRetrying(() -> notificationOf(patientId, kind),
+                n -> n.isPresent() && n.get().get("status").asString().equals(status)).orElseThrow();
     }
 
     /** Every message received for this address so far. */
@@ -198,8 +220,8 @@ public abstract class StreamTestSupport {
     }
 
     /**
-     * The booking confirmations received for this address. {@link #planBooked} has fixed dates, so on a later
-     * system clock some of its session reminders are due at once and arrive beside the confirmation.
+     * The booking confirmations received for this address, without any session reminder a test has made due by
+     * moving the clock.
      */
     protected static List<MimeMessage> confirmationsTo(String address) {
         return mailTo(address).stream().filter(m -> subject(m).equals("Your appointments are confirmed")).toList();

@@ -14,6 +14,24 @@ public final class ClinicClock {
     private ClinicClock() {
     }
 
+    /**
+     * The service's clock from its settings: the system clock when {@code start} is blank, else a demo clinic day
+     * starting at {@code start} at the real moment {@code startedAt} (blank: now).
+     */
+    public static Clock fromSettings(String start, String startedAt) {
+        Clock system = system();
+        if (start.isBlank()) {
+            return system;
+        }
+        Instant realStart = startedAt.isBlank() ? system.instant() : Instant.parse(startedAt);
+        return startingAt(Instant.parse(start), realStart, system);
+    }
+
+    /** The machine's clock; read nowhere else (an architecture test holds every module to it). */
+    public static Clock system() {
+        return Clock.systemUTC();
+    }
+
     public static Clock startingAt(Instant clinicStart, Instant realStart, Clock system) {
         return Clock.offset(system, Duration.between(realStart, clinicStart));
     }

@@ -1,22 +1,14 @@
 package org.clinicops.support.messaging;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.CloudEventProducer;
+import org.clinicops.support.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.messaging.Message;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,15 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Ops can send what failed back to its topic once the cause is fixed, and only once. */
-@SpringBootTest(properties = {
+@ServiceTest(topics = {DeadLetterReplayStreamTests.TOPIC, DeadLetterReplayStreamTests.DEAD_LETTERS}, properties = {
         "spring.cloud.function.definition=rememberEvents",
         "spring.cloud.stream.bindings.rememberEvents-in-0.destination=" + DeadLetterReplayStreamTests.TOPIC,
         "spring.cloud.stream.bindings.rememberEvents-in-0.group=support-test",
         "spring.cloud.stream.bindings.rememberEvents-in-0.consumer.max-attempts=1",
         "spring.cloud.stream.kafka.bindings.rememberEvents-in-0.consumer.enable-dlq=true"})
-@EmbeddedKafka(topics = {DeadLetterReplayStreamTests.TOPIC, DeadLetterReplayStreamTests.DEAD_LETTERS})
 @Import(DeadLetterReplayStreamTests.Reaction.class)
-@DirtiesContext
 class DeadLetterReplayStreamTests {
 
     static final String TOPIC = "support.test.events";
@@ -63,11 +53,6 @@ class DeadLetterReplayStreamTests {
         }
     }
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "support_dead_letters");
-    }
-
     @Autowired
     DeadLetters deadLetters;
     @Autowired
@@ -77,13 +62,9 @@ class DeadLetterReplayStreamTests {
 
     @Test
     void aDeadLetterIsReplayedToItsTopicWithItsCloudEventHeadersOnceTheCauseIsFixed() throws Exception {
-        ProducerRecord<byte[], byte[]> event = new ProducerRecord<>(TOPIC, bytes("patient-1"), bytes("{\"n\":1}"));
-        Map.of("ce_specversion", "1.0", "ce_id", "event-1", "ce_type", "org.clinicops.test.happened.v1",
-                "ce_source", "/support-test").forEach((name, value) -> event.headers().add(name, bytes(value)));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(event).get();
+        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
+            producer.send(TOPIC, "patient-1", bytes("{\"n\":1}"), Map.of("ce_specversion", "1.0", "ce_id", "event-1",
+                    "ce_type", "org.clinicops.test.happened.v1", "ce_source", "/support-test"));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.waiting().get(DEAD_LETTERS) == 1L);
 

@@ -1,45 +1,31 @@
 package org.clinicops.support.outbox;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.clinicops.events.EventType;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.Topics;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.clinicops.support.testing.TopicReader.header;
 
-@SpringBootTest
-@EmbeddedKafka(partitions = 3, topics = Topics.SCREENINGS)
+@ServiceTest(partitions = 3, topics = Topics.SCREENINGS)
 class OutboxRelayStreamTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "support");
-    }
 
     @Autowired
     Outbox outbox;
@@ -56,7 +42,8 @@ class OutboxRelayStreamTests {
         List<ScreeningCompleted> events = List.of(completed(patient), completed(patient), completed(patient));
         transactions.executeWithoutResult(status -> events.forEach(e -> outbox.publish(e, e.screeningId().toString())));
 
-        List<ConsumerRecord<byte[], byte[]>> received = readAll(Topics.SCREENINGS, events.size());
+        List<ConsumerRecord<byte[], byte[]>> received =
+                new TopicReader(broker.getBrokersAsString()).readAll(Topics.SCREENINGS, events.size());
 
         assertThat(received).extracting(r -> header(r, "ce_id"))
                 .containsExactly(events.stream().map(e -> e.eventId().toString()).toArray(String[]::new));
@@ -94,29 +81,7 @@ class OutboxRelayStreamTests {
     }
 
     private static ScreeningCompleted completed(UUID patient) {
-        return new ScreeningCompleted(UUID.randomUUID(), Instant.parse("2026-11-25T17:00:00Z"), patient,
+        return new ScreeningCompleted(UUID.randomUUID(), TestClock.at("2026-11-25T17:00:00Z"), patient,
                 UUID.randomUUID(), "DEPRESSION", ScreeningOutcome.ELIGIBLE, List.of(), true);
-    }
-
-    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-            });
-        }
-        return records;
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -5,22 +5,14 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
@@ -29,34 +21,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code intake.max-request-bytes} (default 64 KiB): a larger body is a 413 problem and writes nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=intake-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(topics = Topics.SCREENINGS)
-@Import(RequestBodyLimitWebTests.Time.class)
+// Examples.NOW is 2026-11-21T05:00:00Z, the clock these tests were written with (the example's screening day)
+@ServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
 class RequestBodyLimitWebTests {
 
     static final int LIMIT = 64 * 1024;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-11-21T05:00:00Z"));
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "intake_request_limit_web");
-    }
 
     @LocalServerPort
     int port;

@@ -29,8 +29,9 @@ import static org.clinicops.events.ScreeningOutcome.NEEDS_CLINICIAN_REVIEW;
 /** Properties of the eligibility rules over many screenings (CLINICAL section 4). */
 class EligibilityPropertyTests {
 
-    static final LocalDate BORN = LocalDate.parse("1984-03-09");
-    static final LocalDate TODAY = LocalDate.parse("2026-11-20");
+    // Examples.SCREENING's patient and screening day, moved with the test clock as the example is
+    static final LocalDate BORN = LocalDate.parse(Examples.DANA_BORN);
+    static final LocalDate TODAY = LocalDate.parse(Examples.TODAY);
 
     @Property
     void theOutcomeDoesNotDependOnTheOrderOfConditionsOrMedications(

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class InvalidAnswersPropertyTests {
 
-    static final LocalDate BORN = LocalDate.parse("1984-03-09");
-    static final LocalDate TODAY = LocalDate.parse("2026-11-20");
+    // Examples.SCREENING's patient and screening day, moved with the test clock as the example is
+    static final LocalDate BORN = LocalDate.parse(Examples.DANA_BORN);
+    static final LocalDate TODAY = LocalDate.parse(Examples.TODAY);
 
     /** The instruments scored by integer items, with their API names, item counts and ranges (CLINICAL section 2). */
     enum Scale {

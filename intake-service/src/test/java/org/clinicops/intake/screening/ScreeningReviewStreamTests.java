@@ -1,10 +1,7 @@
 package org.clinicops.intake.screening;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
 import org.clinicops.events.ReviewDecision;
@@ -17,67 +14,39 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
+import org.clinicops.support.testing.Settled;
 import org.clinicops.support.messaging.CloudEventReader;
 import org.clinicops.support.messaging.IncomingEvent;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.clinicops.support.testing.TopicReader.header;
 
 /**
  * A clinician's decision reaches {@code clinic.screenings} as a ScreeningReviewed without the note, after the
  * ScreeningCompleted it settles; a re-screening's ScreeningCompleted carries its progress (CLINICAL section 5, D-9).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=intake-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "clinic.outbox.relay-interval=50ms"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(partitions = 3, topics = Topics.SCREENINGS)
-@Import(ScreeningReviewStreamTests.Time.class)
+@ServiceTest(topics = Topics.SCREENINGS, partitions = 3, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        now = Examples.NOW)
 class ScreeningReviewStreamTests {
 
-    static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
     static final String NOTE = "Patient seen with partner; safety plan in place, declines admission.";
     static final String OVERRIDE_REASON = "BP controlled since: 132/84 at two visits this week.";
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "intake_review_stream");
-    }
 
     @LocalServerPort
     int port;
@@ -198,24 +167,12 @@ class ScreeningReviewStreamTests {
 
     /** The records keyed by this test's patient, in the order Kafka keeps them; exactly {@code count} of them. */
     private List<ConsumerRecord<byte[], byte[]>> recordsOfPatient(int count) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.SCREENINGS));
-            List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
-            // keep reading for a while after the last arrives: an extra copy would show up here
-            await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                    if (new String(record.key(), StandardCharsets.UTF_8).equals(patientId)) {
-                        received.add(record);
-                    }
-                });
-                return received.size() == count;
-            });
-            return received;
-        }
+        Predicate<ConsumerRecord<byte[], byte[]>> ofPatient =
+                record -> new String(record.key(), StandardCharsets.UTF_8).equals(patientId);
+        // keep reading for a while after the last arrives: an extra copy would show up here
+        return new TopicReader(broker.getBrokersAsString())
+                .readUntil(Topics.SCREENINGS, Settled.exactly(count, ofPatient))
+                .stream().filter(ofPatient).toList();
     }
 
     /** The event, its body checked against the published JSON Schema as every consumer does. */
@@ -228,11 +185,6 @@ class ScreeningReviewStreamTests {
         AtomicReference<T> event = new AtomicReference<>();
         assertThat(incoming.ifType(type, event::set)).as(incoming.type()).isTrue();
         return event.get();
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String everything(ConsumerRecord<byte[], byte[]> record) {

@@ -1,10 +1,7 @@
 package org.clinicops.intake.screening;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.clinicops.events.EventType;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
@@ -13,62 +10,34 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
+import org.clinicops.support.testing.Settled;
 import org.clinicops.support.messaging.CloudEventReader;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.clinicops.support.testing.TopicReader.header;
 
 /** A recorded screening reaches {@code clinic.screenings} once, as a CloudEvent carrying no PHI. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=intake-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "clinic.outbox.relay-interval=50ms"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(partitions = 3, topics = Topics.SCREENINGS)
-@Import(ScreeningStreamTests.Time.class)
+@ServiceTest(topics = Topics.SCREENINGS, partitions = 3, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        now = Examples.NOW)
 class ScreeningStreamTests {
 
-    static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "intake_screening_stream");
-    }
+    static final Instant NOW = TestClock.at(Examples.NOW);
 
     @LocalServerPort
     int port;
@@ -87,34 +56,29 @@ class ScreeningStreamTests {
                 JsonEdit.of(Examples.SCREENING).set("/history/failedAntidepressantTrials", "1").json());
         String screeningId = screening.text("screeningId");
 
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
-            // keep reading for a while after the first arrives: a second copy would show up here
-            await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(received::add);
-                return received.size() == 1;
-            });
+        // keep reading for a while after the first arrives: a second copy would show up here
+        List<ConsumerRecord<byte[], byte[]>> received = new TopicReader(broker.getBrokersAsString())
+                .readUntil(Topics.SCREENINGS, Settled.exactly(1));
 
-            ConsumerRecord<byte[], byte[]> record = received.getFirst();
-            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(patientId);
-            assertThat(header(record, "ce_type")).isEqualTo("org.clinicops.screening.completed.v1");
-            assertThat(header(record, "ce_subject")).isEqualTo(screeningId);
-            assertThat(header(record, "ce_source")).isEqualTo("/intake-service");
-            assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(NOW);
+        ConsumerRecord<byte[], byte[]> record = received.getFirst();
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(patientId);
+        assertThat(header(record, "ce_type")).isEqualTo("org.clinicops.screening.completed.v1");
+        assertThat(header(record, "ce_subject")).isEqualTo(screeningId);
+        assertThat(header(record, "ce_source")).isEqualTo("/intake-service");
+        assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(NOW);
 
-            ScreeningCompleted event = read(record);
-            assertThat(event.patientId().toString()).isEqualTo(patientId);
-            assertThat(event.screeningId().toString()).isEqualTo(screeningId);
-            assertThat(event.indication()).isEqualTo("DEPRESSION");
-            assertThat(event.outcome()).isEqualTo(ScreeningOutcome.NEEDS_CLINICIAN_REVIEW);
-            assertThat(event.reasons()).containsExactly("TRD_NOT_ESTABLISHED");
-            assertThat(event.baseline()).isTrue();
-            assertThat(event.occurredAt()).isEqualTo(Instant.parse(screening.text("recordedAt")));
+        ScreeningCompleted event = read(record);
+        assertThat(event.patientId().toString()).isEqualTo(patientId);
+        assertThat(event.screeningId().toString()).isEqualTo(screeningId);
+        assertThat(event.indication()).isEqualTo("DEPRESSION");
+        assertThat(event.outcome()).isEqualTo(ScreeningOutcome.NEEDS_CLINICIAN_REVIEW);
+        assertThat(event.reasons()).containsExactly("TRD_NOT_ESTABLISHED");
+        assertThat(event.baseline()).isTrue();
+        assertThat(event.occurredAt()).isEqualTo(Instant.parse(screening.text("recordedAt")));
 
-            String everything = new String(record.value(), StandardCharsets.UTF_8) + headers(record);
-            assertThat(everything).doesNotContain("Dana", "Reyes", "dana@example.org", "+15035550142", "1984-03-09",
-                    "riverside-psychiatry");
-        }
+        String everything = TopicReader.value(record) + headers(record);
+        assertThat(everything).doesNotContain("Dana", "Reyes", "dana@example.org", "+15035550142",
+                Examples.DANA_BORN, "riverside-psychiatry");
         assertThat(jdbc.sql("select count(*) from outbox_event where subject = :s and published_at is not null")
                 .param("s", screeningId).query(Long.class).single()).isOne();
     }
@@ -131,21 +95,6 @@ class ScreeningStreamTests {
                 (ScreeningCompleted completed) -> event.set(completed));
         assertThat(handled).isTrue();
         return event.get();
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.SCREENINGS));
-        return consumer;
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String headers(ConsumerRecord<byte[], byte[]> record) {

@@ -14,7 +14,7 @@ import java.time.ZoneId;
  * a crisis page must never wait on an address that can never work.
  *
  * @param intakeUri        base URI of intake-service, whose internal API gives a patient's contact details
- * @param clinicZone       the clinic's time zone: session times are written in it (ARCHITECTURE "Times")
+ * @param clinicZone       the clinic's time zone: messages give session times in it
  * @param clinicName       how messages name the clinic
  * @param from             the sender of every e-mail, e.g. {@code Clinic <no-reply@clinic.local>}
  * @param crisisLine       the crisis line every patient message points to (CLINICAL section 5: 988 in the US)

@@ -8,8 +8,8 @@ import org.clinicops.events.SessionScheduled;
 import org.clinicops.events.Topics;
 import org.clinicops.events.TreatmentPlanBooked;
 import org.clinicops.events.TreatmentPlanWaitingForCapacity;
-import org.clinicops.notification.EventProducer;
 import org.clinicops.notification.StreamTestSupport;
+import org.clinicops.support.testing.CloudEventProducer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.clinicops.support.testing.TopicReader.header;
 
 /**
  * Booking confirmations end to end: TreatmentPlanBooked CloudEvents in on {@code clinic.sessions}, contact details
@@ -44,18 +45,20 @@ class BookingConfirmationStreamTests extends StreamTestSupport {
         JsonNode notification = awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
         List<MimeMessage> received = confirmationsTo(address);
         assertThat(received).hasSize(1);
+        // booked on the clock at NOW: none of the series' reminders is due yet, so the confirmation comes alone
+        assertThat(mailTo(address)).hasSize(1);
         MimeMessage confirmation = received.getFirst();
         assertThat(subject(confirmation)).containsIgnoringCase("confirm");
         assertThat(confirmation.getFrom()[0].toString()).contains("no-reply@clinic.local");
         // CLINICAL section 6 example, in Los Angeles time; every session of the series in one message
         assertThat(body(confirmation))
                 .contains("Dear Dana,")
-                .contains("1. Thursday, November 26, 2026, 9:00 AM to 10:55 AM PST")
-                .contains("2. Monday, November 30, 2026, 8:00 AM to 9:55 AM PST")
-                .contains("3. Wednesday, December 2, 2026, 8:00 AM")
-                .contains("4. Friday, December 4, 2026, 8:00 AM")
-                .contains("5. Monday, December 7, 2026, 8:00 AM")
-                .contains("6. Wednesday, December 9, 2026, 8:00 AM to 9:55 AM PST")
+                .contains("1. Thursday, " + spelledDate("2026-11-26") + ", 9:00 AM to 10:55 AM PST")
+                .contains("2. Monday, " + spelledDate("2026-11-30") + ", 8:00 AM to 9:55 AM PST")
+                .contains("3. Wednesday, " + spelledDate("2026-12-02") + ", 8:00 AM")
+                .contains("4. Friday, " + spelledDate("2026-12-04") + ", 8:00 AM")
+                .contains("5. Monday, " + spelledDate("2026-12-07") + ", 8:00 AM")
+                .contains("6. Wednesday, " + spelledDate("2026-12-09") + ", 8:00 AM to 9:55 AM PST")
                 .contains("Do not eat anything for 4 hours before your appointment.")
                 .contains("Arrange for an adult to take you home.")
                 .contains("Do not drive, cycle or operate machinery until the next day.")
@@ -145,19 +148,19 @@ class BookingConfirmationStreamTests extends StreamTestSupport {
         TreatmentPlanBooked template = planBooked(UUID.randomUUID());
         String garbageKey = UUID.randomUUID().toString();
         events.send(Topics.SESSIONS, garbageKey, "this is not JSON".getBytes(StandardCharsets.UTF_8),
-                EventProducer.headers(template, template.planId()));
+                CloudEventProducer.headers(template, template.planId()));
         String noSessionsKey = UUID.randomUUID().toString();
         TreatmentPlanBooked noSessions = new TreatmentPlanBooked(UUID.randomUUID(), template.occurredAt(),
                 template.patientId(), template.planId(), template.screeningId(), template.protocol(), List.of());
-        events.send(Topics.SESSIONS, noSessionsKey, json.writeValueAsBytes(noSessions),
-                EventProducer.headers(noSessions, noSessions.planId()));
+        events.send(Topics.SESSIONS, noSessionsKey, CloudEventProducer.body(noSessions),
+                CloudEventProducer.headers(noSessions, noSessions.planId()));
         String address = newAddress("after-garbage");
         UUID patient = intake.registerPatient("Jo", address, true);
         send(planBooked(patient));
 
         awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
         await().atMost(PATIENCE).until(() -> confirmationsTo(address).size() == 1);
-        Map<String, ConsumerRecord<byte[], byte[]>> deadLetters = readByKey(SESSIONS_DEAD_LETTERS,
+        Map<String, ConsumerRecord<byte[], byte[]>> deadLetters = topics.readByKey(SESSIONS_DEAD_LETTERS,
                 List.of(garbageKey, noSessionsKey));
         assertThat(header(deadLetters.get(garbageKey), "x-exception-message")).contains("not JSON");
         assertThat(header(deadLetters.get(garbageKey), "x-original-topic")).isEqualTo(Topics.SESSIONS);

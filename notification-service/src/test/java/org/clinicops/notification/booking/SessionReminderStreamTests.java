@@ -4,18 +4,14 @@ import jakarta.mail.internet.MimeMessage;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.TreatmentPlanBooked;
 import org.clinicops.notification.StreamTestSupport;
-import org.clinicops.support.testing.MutableClock;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +24,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Session reminders end to end: a TreatmentPlanBooked stores a reminder 48 hours and 24 hours before each session
  * (CLINICAL section 8), the dispatcher sends each when the service's clock reaches its due time and not before, and
- * a reminder whose time had passed at booking is never stored (CLINICAL section 6).
+ * a reminder whose time had passed at booking is never stored (CLINICAL section 6). Every test books at
+ * {@link #NOW} (Wednesday 25 November 2026, 9:00 in Los Angeles) and moves the shared test clock itself.
  */
-@Import(SessionReminderStreamTests.Time.class)
 class SessionReminderStreamTests extends StreamTestSupport {
 
-    /** Wednesday 25 November 2026, 9:00 in Los Angeles. */
-    static final Instant NOW = Instant.parse("2026-11-25T17:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @Autowired
-    MutableClock clock;
     @Autowired
     JdbcClient jdbc;
 
@@ -64,25 +47,26 @@ class SessionReminderStreamTests extends StreamTestSupport {
 
         awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
         assertThat(reminders(booked)).isEqualTo(Map.of(
-                first + "/48h", "2026-11-28T16:00Z PENDING",
-                first + "/24h", "2026-11-29T16:00Z PENDING",
-                second + "/48h", "2026-11-30T16:00Z PENDING",
-                second + "/24h", "2026-12-01T16:00Z PENDING"));
+                first + "/48h", pending("2026-11-28T16:00:00Z"),
+                first + "/24h", pending("2026-11-29T16:00:00Z"),
+                second + "/48h", pending("2026-11-30T16:00:00Z"),
+                second + "/24h", pending("2026-12-01T16:00:00Z")));
         assertThat(mailTo(address)).hasSize(1);
 
         // a millisecond before the first is due, several dispatcher rounds leave every reminder alone
-        clock.set(Instant.parse("2026-11-28T15:59:59.999Z"));
+        clock.set(TestClock.at("2026-11-28T15:59:59.999Z"));
         await().during(Duration.ofMillis(600)).atMost(PATIENCE)
                 .until(() -> reminders(booked).values().stream().allMatch(r -> r.endsWith("PENDING")));
         assertThat(mailTo(address)).hasSize(1);
 
-        clock.set(Instant.parse("2026-11-28T16:00:00Z"));
+        clock.set(TestClock.at("2026-11-28T16:00:00Z"));
         MimeMessage inTwoDays = await().atMost(PATIENCE).until(() -> mailTo(address), m -> m.size() == 2).getLast();
-        assertThat(subject(inTwoDays)).isEqualTo("Reminder: your appointment on Monday, November 30 at 8:00 AM");
+        assertThat(subject(inTwoDays)).isEqualTo(
+                "Reminder: your appointment on Monday, " + spelledDay("2026-11-30") + " at 8:00 AM");
         assertThat(body(inTwoDays))
                 .contains("Dear Dana,")
                 .contains("This is a reminder of your appointment at Clinic in 2 days:")
-                .contains("Monday, November 30, 2026, 8:00 AM to 9:55 AM PST")
+                .contains("Monday, " + spelledDate("2026-11-30") + ", 8:00 AM to 9:55 AM PST")
                 .contains("Do not eat anything for 4 hours before your appointment.")
                 .contains("Arrange for an adult to take you home.")
                 .contains("Do not drive, cycle or operate machinery until the next day.")
@@ -92,7 +76,7 @@ class SessionReminderStreamTests extends StreamTestSupport {
         await().atMost(PATIENCE).until(() -> reminders(booked).get(first + "/48h").endsWith("SENT"));
         assertThat(reminders(booked).get(first + "/24h")).endsWith("PENDING");
 
-        clock.set(Instant.parse("2026-11-29T16:00:00Z"));
+        clock.set(TestClock.at("2026-11-29T16:00:00Z"));
         MimeMessage tomorrow = await().atMost(PATIENCE).until(() -> mailTo(address), m -> m.size() == 3).getLast();
         assertThat(body(tomorrow)).contains("This is a reminder of your appointment at Clinic tomorrow:");
         await().atMost(PATIENCE).until(() -> reminders(booked).get(first + "/24h").endsWith("SENT"));
@@ -110,7 +94,7 @@ class SessionReminderStreamTests extends StreamTestSupport {
         awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
 
         // nothing was sent between the 48-hour reminder's due time and the 24-hour one's (an outage, say)
-        clock.set(Instant.parse("2026-11-29T17:00:00Z"));
+        clock.set(TestClock.at("2026-11-29T17:00:00Z"));
 
         await().atMost(PATIENCE).until(() -> reminders(booked).get(session + "/24h").endsWith("SENT"));
         assertThat(reminders(booked).get(session + "/48h")).endsWith("FAILED");
@@ -130,7 +114,7 @@ class SessionReminderStreamTests extends StreamTestSupport {
 
         awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
         assertThat(reminders(booked)).isEqualTo(Map.of(
-                booked.sessions().get(1).sessionId() + "/24h", "2026-11-25T23:00Z PENDING"));
+                booked.sessions().get(1).sessionId() + "/24h", pending("2026-11-25T23:00:00Z")));
     }
 
     @Test
@@ -145,7 +129,7 @@ class SessionReminderStreamTests extends StreamTestSupport {
 
         awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
         assertThat(reminders(booked)).isEqualTo(Map.of(
-                booked.sessions().getFirst().sessionId() + "/24h", "2026-11-26T17:30Z PENDING"));
+                booked.sessions().getFirst().sessionId() + "/24h", pending("2026-11-26T17:30:00Z")));
     }
 
     @Test
@@ -169,7 +153,7 @@ class SessionReminderStreamTests extends StreamTestSupport {
     private static TreatmentPlanBooked booked(UUID patientId, Instant occurredAt, Protocol protocol, String... starts) {
         List<TreatmentPlanBooked.BookedSession> sessions = new ArrayList<>();
         for (int i = 0; i < starts.length; i++) {
-            Instant start = Instant.parse(starts[i]);
+            Instant start = TestClock.at(starts[i]);
             sessions.add(new TreatmentPlanBooked.BookedSession(UUID.randomUUID(), i + 1, start,
                     start.plus(Duration.ofMinutes(115)), 1));
         }
@@ -177,7 +161,12 @@ class SessionReminderStreamTests extends StreamTestSupport {
                 UUID.randomUUID(), protocol, sessions);
     }
 
-    /** The event's reminders as stored: dedupe key -> "due (UTC) status". */
+    /** How {@link #reminders} shows a pending reminder due at this instant of the reference week. */
+    private static String pending(String due) {
+        return TestClock.isoInstant(due) + " PENDING";
+    }
+
+    /** The event's reminders as stored: dedupe key -> "due (UTC instant) status". */
     private Map<String, String> reminders(TreatmentPlanBooked event) {
         return jdbc.sql("""
                         select dedupe_key, next_attempt_at, status from notification
@@ -185,7 +174,7 @@ class SessionReminderStreamTests extends StreamTestSupport {
                         """)
                 .param("event", event.eventId())
                 .query((rs, row) -> Map.entry(rs.getString("dedupe_key"),
-                        rs.getObject("next_attempt_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
+                        rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()
                                 + " " + rs.getString("status")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

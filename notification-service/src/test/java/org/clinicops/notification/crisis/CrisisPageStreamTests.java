@@ -37,7 +37,7 @@ class CrisisPageStreamTests extends StreamTestSupport {
         assertThat(body(page)).contains("assess the patient now")
                 .contains(patient.toString())
                 .contains(crisis.screeningId().toString())
-                .contains("Wednesday, November 25, 2026, 9:00 AM PST");
+                .contains("Wednesday, " + spelledDate("2026-11-25") + ", 9:00 AM PST");
         // ids only: no reasons, scores, indication, contact details or links in an e-mail
         assertThat(body(page)).doesNotContain("PHQ9").doesNotContain("CSSRS").doesNotContainIgnoringCase("depression")
                 .doesNotContain(address).doesNotContain("Dana").doesNotContain("http");
@@ -144,7 +144,9 @@ class CrisisPageStreamTests extends StreamTestSupport {
 
         assertThat(screening.get("outcome").asString()).isEqualTo("CRISIS_ESCALATION");
         MimeMessage page = await().atMost(PATIENCE).until(() -> pagesAbout(patient), p -> !p.isEmpty()).getFirst();
-        assertThat(body(page)).contains(screening.get("screeningId").asString());
+        assertThat(body(page)).contains(screening.get("screeningId").asString())
+                // recorded on intake-service's own clock, which starts on the test's reference day
+                .contains("Recorded:   Wednesday, " + spelledDate("2026-11-25") + ", ");
         awaitNotification(patient, "CRISIS_LINE_MESSAGE", "SENT");
     }
 

@@ -10,7 +10,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The mail server down and back on the same port: nothing is dropped, everything waiting goes out once it is back. */
+/**
+ * The mail server down and back on the same port: nothing is dropped, everything waiting goes out once it is back.
+ * The test clock moves on only while a test waits through retries ({@link #awaitRetrying}).
+ */
 class SmtpOutageTests extends StreamTestSupport {
 
     @Test
@@ -21,7 +24,7 @@ class SmtpOutageTests extends StreamTestSupport {
         try {
             send(planBooked(patient));
 
-            JsonNode waiting = await().atMost(PATIENCE).until(() -> notificationOf(patient, "BOOKING_CONFIRMATION"),
+            JsonNode waiting = awaitRetrying(() -> notificationOf(patient, "BOOKING_CONFIRMATION"),
                     n -> n.isPresent() && n.get().get("attempts").asInt() >= 3).orElseThrow();
             assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
             assertThat(waiting.get("lastError").asString()).contains("mail server").doesNotContain(address);
@@ -29,7 +32,7 @@ class SmtpOutageTests extends StreamTestSupport {
             mail.start();
         }
 
-        awaitNotification(patient, "BOOKING_CONFIRMATION", "SENT");
+        awaitNotificationRetrying(patient, "BOOKING_CONFIRMATION", "SENT");
         await().atMost(PATIENCE).until(() -> confirmationsTo(address).size() == 1);
     }
 
@@ -40,7 +43,7 @@ class SmtpOutageTests extends StreamTestSupport {
         try {
             send(screeningCompleted(patient, ScreeningOutcome.CRISIS_ESCALATION));
 
-            JsonNode waiting = await().atMost(PATIENCE).until(() -> notificationOf(patient, "CRISIS_PAGE"),
+            JsonNode waiting = awaitRetrying(() -> notificationOf(patient, "CRISIS_PAGE"),
                     n -> n.isPresent() && n.get().get("attempts").asInt() >= 2).orElseThrow();
             assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
             assertThat(waiting.get("lastError").asString()).contains("mail server");
@@ -48,7 +51,7 @@ class SmtpOutageTests extends StreamTestSupport {
             mail.start();
         }
 
-        awaitNotification(patient, "CRISIS_PAGE", "SENT");
+        awaitNotificationRetrying(patient, "CRISIS_PAGE", "SENT");
         await().atMost(PATIENCE).until(() -> mailTo(ON_CALL).stream()
                 .anyMatch(m -> subject(m).contains(patient.toString())));
     }

@@ -1,20 +1,12 @@
 package org.clinicops.notification.notification;
 
 import org.clinicops.events.Topics;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -38,27 +30,12 @@ import static org.clinicops.notification.notification.NotificationKind.Audience.
  * never claim the same one. The service's clock stands years before these rows are due, so its own dispatcher
  * leaves them alone; most tests roll back what they stored.
  */
-@SpringBootTest(properties = "spring.config.name=notification-service")
+@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, partitions = 1, now = "2026-11-25T17:00:00Z")
 @ActiveProfiles("test")
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, topics = {Topics.SESSIONS, Topics.SCREENINGS})
-@Import(NotificationQueueTests.Time.class)
 class NotificationQueueTests {
 
-    static final Instant T = Instant.parse("2030-01-01T00:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-11-25T17:00:00Z"));
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "notification_queue");
-    }
+    /** Years after the service's clock (both moved by the suite's base date): its dispatcher never claims these. */
+    static final Instant T = TestClock.at("2030-01-01T00:00:00Z");
 
     @Autowired
     Notifications notifications;

@@ -1,39 +1,24 @@
 package org.clinicops.session.plan;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
 import org.clinicops.events.ReviewDecision;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.ScreeningReviewed;
 import org.clinicops.events.Topics;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.CloudEventProducer;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -43,46 +28,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.clinicops.support.testing.TopicReader.header;
 
 /**
  * The booking flow end to end through real Kafka and PostgreSQL: ScreeningCompleted CloudEvents in on
  * {@code clinic.screenings}, the plan out through the REST API and as events on {@code clinic.sessions}.
  * Each test books in a different season, far enough from the others that their series never compete for chairs.
  */
-@SpringBootTest(properties = {
-        "spring.config.name=session-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "clinic.outbox.relay-interval=50ms"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, topics = {Topics.SCREENINGS, Topics.SESSIONS, BookingStreamTests.DEAD_LETTERS})
+@ServiceTest(now = "2026-11-25T17:00:02Z",
+        topics = {Topics.SCREENINGS, Topics.SESSIONS, BookingStreamTests.DEAD_LETTERS})
 @AutoConfigureMockMvc
-@Import(BookingStreamTests.Time.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingStreamTests {
 
     static final String DEAD_LETTERS = "error.clinic.screenings.session-service";
-    static final Instant NOW = Instant.parse("2026-11-25T17:00:02Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "session_stream");
-    }
+    static final Instant NOW = TestClock.at("2026-11-25T17:00:02Z");
 
     @Autowired
     MockMvcTester mvc;
@@ -93,12 +59,13 @@ class BookingStreamTests {
     @Autowired
     EmbeddedKafkaBroker broker;
 
-    KafkaProducer<byte[], byte[]> producer;
+    CloudEventProducer producer;
+    TopicReader topics;
 
     @BeforeAll
     void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        producer = new CloudEventProducer(broker.getBrokersAsString());
+        topics = new TopicReader(broker.getBrokersAsString());
     }
 
     @AfterAll
@@ -120,12 +87,12 @@ class BookingStreamTests {
         assertThat(plan.get("offLabel").asBoolean()).isTrue();
         assertThat(plan.get("status").asString()).isEqualTo("BOOKED");
         assertThat(plan.get("createdAt").asString()).isEqualTo(NOW.toString());
-        assertThat(field(plan.get("sessions"), "start")).containsExactly(
+        assertThat(field(plan.get("sessions"), "start")).containsExactlyElementsOf(TestClock.isoInstants(
                 "2026-11-26T17:00:00Z", "2026-11-30T16:00:00Z", "2026-12-02T16:00:00Z", "2026-12-04T16:00:00Z",
-                "2026-12-07T16:00:00Z", "2026-12-09T16:00:00Z");
-        assertThat(field(plan.get("sessions"), "end")).containsExactly(
+                "2026-12-07T16:00:00Z", "2026-12-09T16:00:00Z"));
+        assertThat(field(plan.get("sessions"), "end")).containsExactlyElementsOf(TestClock.isoInstants(
                 "2026-11-26T18:55:00Z", "2026-11-30T17:55:00Z", "2026-12-02T17:55:00Z", "2026-12-04T17:55:00Z",
-                "2026-12-07T17:55:00Z", "2026-12-09T17:55:00Z");
+                "2026-12-07T17:55:00Z", "2026-12-09T17:55:00Z"));
         assertThat(field(plan.get("sessions"), "number")).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(field(plan.get("sessions"), "chairId")).containsOnly("1");
         assertThat(field(plan.get("sessions"), "status")).containsOnly("SCHEDULED");
@@ -183,7 +150,8 @@ class BookingStreamTests {
 
         JsonNode plan = awaitPlan(review.patientId());
         assertThat(plan.get("screeningId").asString()).isEqualTo(review.screeningId().toString());
-        assertThat(field(plan.get("sessions"), "start").getFirst()).isEqualTo("2027-03-04T18:00:00Z");
+        assertThat(field(plan.get("sessions"), "start").getFirst())
+                .isEqualTo(TestClock.isoInstant("2027-03-04T18:00:00Z"));
         // one partition: once the later event is booked, the decline has been handled too
         awaitPlan(later.patientId());
         assertThat(mvc.get().uri("/api/patients/{id}/treatment-plan", declinedReview.patientId())).hasStatus(404);
@@ -241,49 +209,30 @@ class BookingStreamTests {
     }
 
     private ScreeningCompleted outcome(ScreeningOutcome outcome, String indication, String occurredAt) {
-        return new ScreeningCompleted(UUID.randomUUID(), Instant.parse(occurredAt), UUID.randomUUID(),
+        return new ScreeningCompleted(UUID.randomUUID(), TestClock.at(occurredAt), UUID.randomUUID(),
                 UUID.randomUUID(), indication, outcome, List.of(), true);
     }
 
     private static ScreeningReviewed reviewed(ScreeningCompleted screening, ReviewDecision decision, String at) {
-        return new ScreeningReviewed(UUID.randomUUID(), Instant.parse(at), screening.patientId(),
+        return new ScreeningReviewed(UUID.randomUUID(), TestClock.at(at), screening.patientId(),
                 screening.screeningId(), screening.indication(), screening.outcome(), decision, false, true);
     }
 
     /** Sends the event as intake-service's outbox does: a CloudEvent in binary mode, keyed by patient. */
     private void send(ScreeningCompleted event) {
-        send(event.patientId(), json.writeValueAsBytes(event), headers(event));
+        producer.send(event, event.screeningId());
     }
 
     private void send(ScreeningReviewed event) {
-        send(event.patientId(), json.writeValueAsBytes(event), headers(event, event.screeningId()));
+        producer.send(event, event.screeningId());
     }
 
     private static Map<String, String> headers(ScreeningCompleted event) {
-        return headers(event, event.screeningId());
-    }
-
-    private static Map<String, String> headers(ClinicEvent event, UUID subject) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_id", event.eventId().toString());
-        headers.put("ce_type", EventType.of(event).type());
-        headers.put("ce_source", "/intake-service");
-        headers.put("ce_time", event.occurredAt().toString());
-        headers.put("ce_subject", subject.toString());
-        headers.put("content-type", "application/json");
-        return headers;
+        return CloudEventProducer.headers(event, event.screeningId());
     }
 
     private void send(UUID key, byte[] body, Map<String, String> headers) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.SCREENINGS,
-                key.toString().getBytes(StandardCharsets.UTF_8), body);
-        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not send the test event", e);
-        }
+        producer.send(Topics.SCREENINGS, key.toString(), body, headers);
     }
 
     private JsonNode awaitPlan(UUID patientId) {
@@ -305,48 +254,12 @@ class BookingStreamTests {
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String key, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        records.add(r);
-                    }
-                });
-                return records.size() >= expected;
-            });
-        }
-        return records;
+        return topics.readUntil(topic, records -> records.stream().filter(r -> key.equals(new String(r.key(),
+                StandardCharsets.UTF_8))).count() >= expected).stream()
+                .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).toList();
     }
 
     private Map<String, ConsumerRecord<byte[], byte[]>> readByKey(String topic, List<String> keys) {
-        Map<String, ConsumerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    String key = new String(r.key(), StandardCharsets.UTF_8);
-                    if (keys.contains(key)) {
-                        records.put(key, r);
-                    }
-                });
-                return records.keySet().containsAll(keys);
-            });
-        }
-        return records;
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return topics.readByKey(topic, keys);
     }
 }

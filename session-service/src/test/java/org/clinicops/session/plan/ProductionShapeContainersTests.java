@@ -1,13 +1,9 @@
 package org.clinicops.session.plan;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.clinicops.events.EventType;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
-import org.clinicops.events.Topics;
+import org.clinicops.support.testing.CloudEventProducer;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,13 +16,9 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * and embedded PostgreSQL, so nothing here goes unchecked on a machine without Docker.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = {"spring.config.name=session-service", "clinic.outbox.relay-interval=50ms"})
+@SpringBootTest(useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
+        properties = "clinic.outbox.relay-interval=50ms")
 @DirtiesContext
 class ProductionShapeContainersTests {
 
@@ -57,22 +50,15 @@ class ProductionShapeContainersTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    JsonMapper json;
+    TestClock clock;
 
     @Test
     void anEligibleOutcomeOnTheKafkaImageBooksIntoThePostgresServer() throws Exception {
-        ScreeningCompleted outcome = new ScreeningCompleted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
+        // the shared test clock's "now": Wednesday 09:00 in Los Angeles
+        ScreeningCompleted outcome = new ScreeningCompleted(UUID.randomUUID(), clock.instant(), UUID.randomUUID(),
                 UUID.randomUUID(), "DEPRESSION", ScreeningOutcome.ELIGIBLE, List.of(), true);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.SCREENINGS,
-                outcome.patientId().toString().getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(outcome));
-        Map.of("ce_specversion", "1.0", "ce_id", outcome.eventId().toString(),
-                        "ce_type", EventType.SCREENING_COMPLETED.type(), "ce_source", "/intake-service",
-                        "ce_time", outcome.occurredAt().toString(), "ce_subject", outcome.screeningId().toString())
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
+        try (CloudEventProducer producer = new CloudEventProducer(kafka.getBootstrapServers())) {
+            producer.send(outcome, outcome.screeningId());
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(

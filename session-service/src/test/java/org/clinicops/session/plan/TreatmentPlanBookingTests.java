@@ -7,20 +7,12 @@ import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.Topics;
 import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.Sessions;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
 
@@ -30,7 +22,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -46,30 +37,10 @@ import static org.awaitility.Awaitility.await;
  * The booking service against a real PostgreSQL, on a clinic with a single chair: concurrent bookings, the database's
  * own guard against double booking, and which outcomes make a plan. Each test books in its own months.
  */
-@SpringBootTest(properties = {
-        "spring.config.name=session-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "session.clinic.chairs=1"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(topics = {Topics.SCREENINGS, Topics.SESSIONS})
-@Import(TreatmentPlanBookingTests.Time.class)
+@ServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS}, properties = "session.clinic.chairs=1")
 class TreatmentPlanBookingTests {
 
     static final ZoneId CLINIC = ZoneId.of("America/Los_Angeles");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-11-25T17:00:00Z"));
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "session_booking");
-    }
 
     @Autowired
     TreatmentPlanBooking booking;
@@ -324,6 +295,6 @@ class TreatmentPlanBookingTests {
     }
 
     static Instant at(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(CLINIC).toInstant();
+        return TestClock.at(localDateTime, CLINIC);
     }
 }

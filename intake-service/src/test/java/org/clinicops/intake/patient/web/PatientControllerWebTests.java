@@ -5,26 +5,18 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,30 +27,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/patients} and {@code /internal/patients/{id}/contact} over real HTTP: CLINICAL section 3. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=intake-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(topics = Topics.SCREENINGS)
-@Import(PatientControllerWebTests.Time.class)
+@ServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
 class PatientControllerWebTests {
-
-    /** 21:00 on 20 November 2026 in the clinic (America/Los_Angeles), already 21 November in UTC. */
-    static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "intake_patient_web");
-    }
 
     @LocalServerPort
     int port;
@@ -83,13 +53,13 @@ class PatientControllerWebTests {
         assertThat(created.json()).isEqualTo(IntakeHttp.parse("""
                 {
                   "patientId": "%s",
-                  "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "1984-03-09", "sexAtBirth": "FEMALE",
+                  "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "%s", "sexAtBirth": "FEMALE",
                   "email": "dana@example.org", "phone": "+15035550142",
                   "contactConsent": { "email": true, "sms": false },
                   "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry" },
-                  "registeredAt": "2026-11-21T05:00:00Z"
+                  "registeredAt": "%s"
                 }
-                """.formatted(patientId)));
+                """.formatted(patientId, Examples.DANA_BORN, TestClock.isoInstant(Examples.NOW))));
 
         Reply read = http.get(created.location());
         assertThat(read.status()).isEqualTo(200);
@@ -209,8 +179,9 @@ class PatientControllerWebTests {
     @Test
     void aDateOfBirthLaterThanTodayInTheClinicIsRejected() {
         // 21 November is already today in UTC, but still tomorrow in the clinic's zone
-        Reply tomorrow = http.post("/api/patients", Examples.PATIENT.replace("1984-03-09", "2026-11-21"));
-        Reply today = http.post("/api/patients", Examples.PATIENT.replace("1984-03-09", "2026-11-20"));
+        Reply tomorrow = http.post("/api/patients",
+                Examples.PATIENT.replace(Examples.DANA_BORN, TestClock.isoDate("2026-11-21")));
+        Reply today = http.post("/api/patients", Examples.PATIENT.replace(Examples.DANA_BORN, Examples.TODAY));
 
         assertProblem(tomorrow, 422);
         assertThat(tomorrow.errorFields()).containsExactly("dateOfBirth");

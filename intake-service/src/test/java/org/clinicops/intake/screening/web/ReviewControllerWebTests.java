@@ -6,8 +6,8 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,16 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -41,16 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The review queue and a clinician's decision over real HTTP: CLINICAL section 5. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=intake-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(topics = Topics.SCREENINGS)
-@Import(ReviewControllerWebTests.Time.class)
+@ServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
 class ReviewControllerWebTests {
 
-    static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
+    static final Instant NOW = TestClock.at(Examples.NOW);
     static final String REVIEWED = "org.clinicops.screening.reviewed.v1";
 
     static final String NEEDS_REVIEW = JsonEdit.of(Examples.SCREENING)
@@ -69,25 +56,12 @@ class ReviewControllerWebTests {
     static final String OVERRIDE = JsonEdit.of(APPROVE).set("/clinicianRole", "\"PRESCRIBER\"")
             .set("/overrideReason", "\"" + OVERRIDE_REASON + "\"").json();
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "intake_review_web");
-    }
-
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     IntakeHttp http;
     String patientId;
@@ -147,7 +121,7 @@ class ReviewControllerWebTests {
         assertThat(crisis.path("reasons")).isEqualTo(IntakeHttp.parse("[\"PHQ9_ITEM9_POSITIVE\"]"));
         assertThat(crisis.path("findings").get(0).path("rule").asString()).isEqualTo("S-1");
         assertThat(crisis.path("scores").path("phq9").path("total").asInt()).isEqualTo(13);
-        assertThat(crisis.path("recordedAt").asString()).isEqualTo("2026-11-21T05:05:00Z");
+        assertThat(crisis.path("recordedAt").asString()).isEqualTo(TestClock.isoInstant("2026-11-21T05:05:00Z"));
         assertThat(crisis.path("crisis").asBoolean()).isTrue();
     }
 
@@ -204,15 +178,15 @@ class ReviewControllerWebTests {
         assertThat(approved.text("status")).isEqualTo("APPROVED");
         assertThat(approved.json().path("review")).isEqualTo(IntakeHttp.parse("""
                 { "decision": "APPROVE", "clinicianId": "dr-okafor", "clinicianRole": "CLINICIAN", "note": "%s",
-                  "overrideReason": null, "decidedAt": "2026-11-21T06:00:00Z" }
-                """.formatted(NOTE)));
+                  "overrideReason": null, "decidedAt": "%s" }
+                """.formatted(NOTE, TestClock.isoInstant("2026-11-21T06:00:00Z"))));
         assertThat(http.get("/api/screenings/" + screeningId).json()).isEqualTo(approved.json());
         JsonNode event = reviewedEvent(screeningId);
         assertThat(event.path("decision").asString()).isEqualTo("APPROVED");
         assertThat(event.path("override").asBoolean()).isFalse();
         assertThat(event.path("outcome").asString()).isEqualTo("NEEDS_CLINICIAN_REVIEW");
         assertThat(event.path("patientId").asString()).isEqualTo(patientId);
-        assertThat(event.path("occurredAt").asString()).isEqualTo("2026-11-21T06:00:00Z");
+        assertThat(event.path("occurredAt").asString()).isEqualTo(TestClock.isoInstant("2026-11-21T06:00:00Z"));
         assertThat(event.toString()).doesNotContain(NOTE, "dr-okafor");
     }
 
@@ -336,7 +310,9 @@ class ReviewControllerWebTests {
 
     @Test
     void s5AgeUnder18CannotBeOverriddenEvenByAPrescriber() {
-        String minor = register(JsonEdit.of(Examples.PATIENT).set("/dateOfBirth", "\"2010-01-01\"").json());
+        // 16 on the example's screening day, wherever the test clock stands
+        String minor = register(JsonEdit.of(Examples.PATIENT)
+                .set("/dateOfBirth", "\"" + TestClock.isoDate("2010-01-01") + "\"").json());
         Reply screening = http.post("/api/patients/" + minor + "/screenings", Examples.SCREENING);
         assertThat(screening.json().path("reasons")).isEqualTo(IntakeHttp.parse("[\"AGE_UNDER_18\"]"));
         String screeningId = screening.text("screeningId");

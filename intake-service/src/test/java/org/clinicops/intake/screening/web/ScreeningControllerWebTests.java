@@ -6,8 +6,8 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,19 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,30 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Screenings over real HTTP: the contract of CLINICAL section 3 and its "Contract details". */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=intake-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(topics = Topics.SCREENINGS)
-@Import(ScreeningControllerWebTests.Time.class)
+@ServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
 class ScreeningControllerWebTests {
-
-    /** 21:00 on 20 November 2026 in the clinic (America/Los_Angeles), already 21 November in UTC. */
-    static final Instant NOW = Instant.parse("2026-11-21T05:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "intake_screening_web");
-    }
 
     @LocalServerPort
     int port;
@@ -100,8 +72,8 @@ class ScreeningControllerWebTests {
                 }
                 """));
         assertThat(body.path("indication").asString()).isEqualTo("DEPRESSION");
-        assertThat(body.path("screenedOn").asString()).isEqualTo("2026-11-20");
-        assertThat(body.path("recordedAt").asString()).isEqualTo("2026-11-21T05:00:00Z");
+        assertThat(body.path("screenedOn").asString()).isEqualTo(Examples.TODAY);
+        assertThat(body.path("recordedAt").asString()).isEqualTo(TestClock.isoInstant(Examples.NOW));
         assertThat(body.path("baseline").asBoolean()).isTrue();
         assertThat(body.path("findings").isArray()).isTrue();
         assertThat(body.path("findings").isEmpty()).isTrue();
@@ -195,12 +167,16 @@ class ScreeningControllerWebTests {
 
     @Test
     void s5AgeIsTakenOnTheScreeningDateInCompletedYears() {
-        String born = register(JsonEdit.of(Examples.PATIENT).set("/dateOfBirth", "\"2008-02-29\"").json());
+        // a leap-day birthday (2008-02-29, screened 2026-02-28 and 2026-03-01 in the reference week): the test clock
+        // moves by 52-week years, which keep no 29 February, so the years are the latest such before today
+        int eighteenth = latestEighteenthBirthdayOfALeapDayChild(TestClock.date("2026-11-20"));
+        String born = register(JsonEdit.of(Examples.PATIENT)
+                .set("/dateOfBirth", "\"" + LocalDate.of(eighteenth - 18, 2, 29) + "\"").json());
 
-        Reply dayBefore = http.post("/api/patients/" + born + "/screenings",
-                JsonEdit.of(Examples.SCREENING).set("/screenedOn", "\"2026-02-28\"").json());
-        Reply firstOfMarch = http.post("/api/patients/" + born + "/screenings",
-                JsonEdit.of(Examples.SCREENING).set("/screenedOn", "\"2026-03-01\"").json());
+        Reply dayBefore = http.post("/api/patients/" + born + "/screenings", JsonEdit.of(Examples.SCREENING)
+                .set("/screenedOn", "\"" + LocalDate.of(eighteenth, 2, 28) + "\"").json());
+        Reply firstOfMarch = http.post("/api/patients/" + born + "/screenings", JsonEdit.of(Examples.SCREENING)
+                .set("/screenedOn", "\"" + LocalDate.of(eighteenth, 3, 1) + "\"").json());
 
         assertThat(dayBefore.text("outcome")).isEqualTo("INELIGIBLE");
         assertThat(strings(dayBefore.json().path("reasons"))).containsExactly("AGE_UNDER_18");
@@ -213,13 +189,14 @@ class ScreeningControllerWebTests {
 
         assertThat(created.status()).isEqualTo(201);
         // UTC is already on 21 November; the clinic is still on the 20th
-        assertThat(created.text("screenedOn")).isEqualTo("2026-11-20");
+        assertThat(created.text("screenedOn")).isEqualTo(TestClock.isoDate("2026-11-20"));
     }
 
     @Test
     void laterScreeningsAreNotTheBaselineAndAreListedOldestFirst() {
         Reply first = screen(Examples.SCREENING);
-        Reply second = screen(JsonEdit.of(Examples.SCREENING).set("/screenedOn", "\"2026-11-19\"")
+        Reply second = screen(JsonEdit.of(Examples.SCREENING)
+                .set("/screenedOn", "\"" + TestClock.isoDate("2026-11-19") + "\"")
                 .set("/instruments/phq9/0", "3").json());
 
         assertThat(first.json().path("baseline").asBoolean()).isTrue();
@@ -229,7 +206,7 @@ class ScreeningControllerWebTests {
         assertThat(list.json().path("screenings")).extracting(s -> s.path("screeningId").asString())
                 .containsExactly(first.text("screeningId"), second.text("screeningId"));
         JsonNode summary = list.json().path("screenings").get(1);
-        assertThat(summary.path("screenedOn").asString()).isEqualTo("2026-11-19");
+        assertThat(summary.path("screenedOn").asString()).isEqualTo(TestClock.isoDate("2026-11-19"));
         assertThat(summary.path("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(summary.path("status").asString()).isEqualTo("ELIGIBLE");
         assertThat(summary.path("reasons").isArray()).isTrue();
@@ -353,19 +330,20 @@ class ScreeningControllerWebTests {
         assertThat(body.path("screenings").get(2).path("progress").path("remission").asBoolean()).isTrue();
         assertThat(body.path("instruments").propertyNames()).containsExactly("phq9", "gad7", "pcl5", "cssrs");
         assertThat(body.path("instruments").path("phq9")).isEqualTo(IntakeHttp.parse("""
-                [ { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 12, "severity": "MODERATE", "change": 0 },
-                  { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 6, "severity": "MILD", "change": -6 },
-                  { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 3, "severity": "NONE_MINIMAL",
+                [ { "screeningId": "%s", "screenedOn": "%s", "total": 12, "severity": "MODERATE", "change": 0 },
+                  { "screeningId": "%s", "screenedOn": "%s", "total": 6, "severity": "MILD", "change": -6 },
+                  { "screeningId": "%s", "screenedOn": "%s", "total": 3, "severity": "NONE_MINIMAL",
                     "change": -9 } ]
-                """.formatted(baseline.text("screeningId"), second.text("screeningId"), third.text("screeningId"))));
+                """.formatted(baseline.text("screeningId"), Examples.TODAY, second.text("screeningId"), Examples.TODAY,
+                third.text("screeningId"), Examples.TODAY)));
         // given once, after a baseline without it: no change to report
         assertThat(body.path("instruments").path("pcl5")).isEqualTo(IntakeHttp.parse("""
-                [ { "screeningId": "%s", "screenedOn": "2026-11-20", "total": 20, "severity": "BELOW_CUTOFF",
+                [ { "screeningId": "%s", "screenedOn": "%s", "total": 20, "severity": "BELOW_CUTOFF",
                     "change": null } ]
-                """.formatted(second.text("screeningId"))));
+                """.formatted(second.text("screeningId"), Examples.TODAY)));
         assertThat(body.path("instruments").path("cssrs").get(0)).isEqualTo(IntakeHttp.parse("""
-                { "screeningId": "%s", "screenedOn": "2026-11-20", "total": null, "severity": "NONE", "change": null }
-                """.formatted(baseline.text("screeningId"))));
+                { "screeningId": "%s", "screenedOn": "%s", "total": null, "severity": "NONE", "change": null }
+                """.formatted(baseline.text("screeningId"), Examples.TODAY)));
     }
 
     static Stream<Arguments> invalidScreenings() {
@@ -439,9 +417,11 @@ class ScreeningControllerWebTests {
                 arguments("indication missing", edit().remove("/indication"), List.of("indication")),
                 arguments("screenedOn not a date", edit().set("/screenedOn", "\"20/11/2026\""), List.of("screenedOn")),
                 arguments("screenedOn impossible", edit().set("/screenedOn", "\"2026-02-30\""), List.of("screenedOn")),
-                arguments("screenedOn before birth", edit().set("/screenedOn", "\"1984-03-08\""),
+                arguments("screenedOn before birth",
+                        edit().set("/screenedOn", "\"" + TestClock.isoDate("1984-03-08") + "\""),
                         List.of("screenedOn")),
-                arguments("screenedOn tomorrow in the clinic", edit().set("/screenedOn", "\"2026-11-21\""),
+                arguments("screenedOn tomorrow in the clinic",
+                        edit().set("/screenedOn", "\"" + TestClock.isoDate("2026-11-21") + "\""),
                         List.of("screenedOn")),
                 arguments("everything at once", edit().set("/indication", "\"PTSD\"").remove("/instruments/pcl5")
                                 .set("/instruments/phq9/8", "7").remove("/instruments/cssrs/wishToBeDead")
@@ -568,6 +548,18 @@ class ScreeningControllerWebTests {
         }
         assertThat(left).as("a total of %d in %d items of 0-%d", total, count, max).isZero();
         return items.toString();
+    }
+
+    /**
+     * The latest year, up to {@code today}'s, whose 1 March is not after {@code today} and in which a child born on a
+     * 29 February turns 18: the S-5 leap-day example in the past of the test clock, wherever that stands.
+     */
+    private static int latestEighteenthBirthdayOfALeapDayChild(LocalDate today) {
+        int year = today.getYear();
+        while (!Year.isLeap(year - 18) || LocalDate.of(year, 3, 1).isAfter(today)) {
+            year--;
+        }
+        return year;
     }
 
     private static JsonEdit edit() {

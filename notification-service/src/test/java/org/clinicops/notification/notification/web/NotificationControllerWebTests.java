@@ -6,21 +6,13 @@ import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.NotificationStatus;
 import org.clinicops.notification.notification.Notifications;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -35,28 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/patients/{patientId}/notifications} over stored rows. The clock stands still before every row's
  * next attempt, so the dispatcher leaves them as they are.
  */
-@SpringBootTest(properties = "spring.config.name=notification-service")
+@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, partitions = 1, now = "2026-11-25T17:00:00Z")
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
-@DirtiesContext
-@EmbeddedKafka(partitions = 1, topics = {Topics.SESSIONS, Topics.SCREENINGS})
-@Import(NotificationControllerWebTests.Time.class)
 class NotificationControllerWebTests {
 
-    static final Instant NOW = Instant.parse("2026-11-25T17:00:00Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "notification_web");
-    }
+    /** Long after the service's clock (moved with it by the suite's base date): no stored row is due. */
+    static final Instant NEXT_ATTEMPT = TestClock.at("2099-01-01T00:00:00Z");
 
     @Autowired
     MockMvcTester mvc;
@@ -94,11 +71,12 @@ class NotificationControllerWebTests {
         assertThat(first.get("kind").asString()).isEqualTo("BOOKING_CONFIRMATION");
         assertThat(first.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(first.get("status").asString()).isEqualTo("PENDING");
-        assertThat(first.get("createdAt").asString()).isEqualTo("2026-11-24T10:00:00Z");
+        assertThat(first.get("createdAt").asString()).isEqualTo(TestClock.isoInstant("2026-11-24T10:00:00Z"));
         assertThat(first.get("sentAt").isNull()).isTrue();
         assertThat(first.get("attempts").asInt()).isEqualTo(4);
         assertThat(first.get("lastError").asString()).isEqualTo("intake-service unreachable (ConnectException)");
-        assertThat(list.get(1).get("sentAt").asString()).isEqualTo("2026-11-22T10:00:00.300Z");
+        assertThat(list.get(1).get("sentAt").asString())
+                .isEqualTo(TestClock.isoInstant("2026-11-22T10:00:00.300Z"));
         assertThat(list.get(2).get("status").asString()).isEqualTo("SKIPPED_NO_CONSENT");
         // the stored content is what the message is written from, never part of the answer
         assertThat(result.getResponse().getContentAsString()).doesNotContain("sessions").doesNotContain("planId");
@@ -121,11 +99,12 @@ class NotificationControllerWebTests {
         assertThat(problem.get("detail").asString()).contains("patientId");
     }
 
+    /** A stored row with these times of the reference week (before the service's clock, moved with it). */
     private Notification stored(UUID patient, NotificationKind kind, NotificationStatus status, String createdAt,
                                 String sentAt, int attempts, String lastError) {
         Notification n = new Notification(UUID.randomUUID(), patient, kind, Channel.EMAIL, status, attempts,
-                Instant.parse("2099-01-01T00:00:00Z"), lastError, Instant.parse(createdAt),
-                sentAt == null ? null : Instant.parse(sentAt), UUID.randomUUID(), "front-desk-42",
+                NEXT_ATTEMPT, lastError, TestClock.at(createdAt),
+                sentAt == null ? null : TestClock.at(sentAt), UUID.randomUUID(), "front-desk-42",
                 "{\"planId\": \"" + UUID.randomUUID() + "\", \"sessions\": []}");
         assertThat(notifications.insert(n)).isTrue();
         return n;

@@ -7,23 +7,16 @@ import org.clinicops.session.plan.TreatmentPlanBooking;
 import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.Sessions;
-import org.clinicops.support.testing.MutableClock;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,31 +26,12 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/patients/{patientId}/treatment-plan}: exactly the response of CLINICAL section 6. */
-@SpringBootTest(properties = {
-        "spring.config.name=session-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "session.clinic.chairs=1"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(topics = {Topics.SCREENINGS, Topics.SESSIONS})
+@ServiceTest(now = "2026-11-25T17:00:01Z", topics = {Topics.SCREENINGS, Topics.SESSIONS},
+        properties = "session.clinic.chairs=1")
 @AutoConfigureMockMvc
-@Import(TreatmentPlanControllerWebTests.Time.class)
 class TreatmentPlanControllerWebTests {
 
-    static final Instant NOW = Instant.parse("2026-11-25T17:00:01Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(NOW);
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "session_plan_web");
-    }
+    static final Instant NOW = TestClock.at("2026-11-25T17:00:01Z");
 
     @Autowired
     MockMvcTester mvc;
@@ -72,19 +46,18 @@ class TreatmentPlanControllerWebTests {
 
     @Test
     void aBookedPlanShowsItsWholeSeries() {
-        ScreeningCompleted outcome = eligible(Instant.parse("2026-11-25T17:00:00Z"));
+        ScreeningCompleted outcome = eligible(TestClock.at("2026-11-25T17:00:00Z"));
         booking.on(outcome);
         UUID planId = plans.findByPatient(outcome.patientId()).orElseThrow().planId();
         List<ScheduledSession> booked = sessions.ofPlan(planId);
-        String[] days = {"2026-11-26T17:00:00Z\", \"end\": \"2026-11-26T18:55:00Z",
-                "2026-11-30T16:00:00Z\", \"end\": \"2026-11-30T17:55:00Z",
-                "2026-12-02T16:00:00Z\", \"end\": \"2026-12-02T17:55:00Z",
-                "2026-12-04T16:00:00Z\", \"end\": \"2026-12-04T17:55:00Z",
-                "2026-12-07T16:00:00Z\", \"end\": \"2026-12-07T17:55:00Z",
-                "2026-12-09T16:00:00Z\", \"end\": \"2026-12-09T17:55:00Z"};
+        List<String> starts = TestClock.isoInstants("2026-11-26T17:00:00Z", "2026-11-30T16:00:00Z",
+                "2026-12-02T16:00:00Z", "2026-12-04T16:00:00Z", "2026-12-07T16:00:00Z", "2026-12-09T16:00:00Z");
+        List<String> ends = TestClock.isoInstants("2026-11-26T18:55:00Z", "2026-11-30T17:55:00Z",
+                "2026-12-02T17:55:00Z", "2026-12-04T17:55:00Z", "2026-12-07T17:55:00Z", "2026-12-09T17:55:00Z");
         String expectedSessions = IntStream.range(0, 6).mapToObj(i -> """
-                {"sessionId": "%s", "number": %d, "start": "%s", "chairId": 1, "status": "SCHEDULED"}"""
-                .formatted(booked.get(i).sessionId(), i + 1, days[i])).collect(Collectors.joining(", "));
+                {"sessionId": "%s", "number": %d, "start": "%s", "end": "%s", "chairId": 1, "status": "SCHEDULED"}"""
+                .formatted(booked.get(i).sessionId(), i + 1, starts.get(i), ends.get(i)))
+                .collect(Collectors.joining(", "));
 
         assertThat(mvc.get().uri("/api/patients/{id}/treatment-plan", outcome.patientId())).hasStatusOk()
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
@@ -105,13 +78,15 @@ class TreatmentPlanControllerWebTests {
                         values (:plan, :patient, :screening, 'IV_KETAMINE_DEPRESSION', true, 'BOOKED', now(), now());
                         insert into session (session_id, plan_id, patient_id, protocol, number, chair_id, start_at,
                                              end_at, occupied_until, status)
-                        values (:session, :plan, :patient, 'IV_KETAMINE_DEPRESSION', 1, 1, '2027-06-01T00:00:00Z',
-                                '2027-09-01T00:00:00Z', '2027-09-01T00:00:00Z', 'SCHEDULED')
+                        values (:session, :plan, :patient, 'IV_KETAMINE_DEPRESSION', 1, 1, :from, :until, :until,
+                                'SCHEDULED')
                         """)
                 .param("plan", other).param("patient", UUID.randomUUID()).param("screening", UUID.randomUUID())
                 .param("session", UUID.randomUUID())
+                .param("from", Timestamp.from(TestClock.at("2027-06-01T00:00:00Z")))
+                .param("until", Timestamp.from(TestClock.at("2027-09-01T00:00:00Z")))
                 .update();
-        ScreeningCompleted outcome = eligible(Instant.parse("2027-06-02T16:00:00Z"));
+        ScreeningCompleted outcome = eligible(TestClock.at("2027-06-02T16:00:00Z"));
         booking.on(outcome);
 
         assertThat(mvc.get().uri("/api/patients/{id}/treatment-plan", outcome.patientId())).hasStatusOk()

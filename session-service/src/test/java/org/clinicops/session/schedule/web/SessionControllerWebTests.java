@@ -6,22 +6,17 @@ import org.clinicops.events.Topics;
 import org.clinicops.session.plan.TreatmentPlanBooking;
 import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.Sessions;
-import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,23 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /api/sessions}: a clinic day's sessions and single sessions, over plans booked by the real booking service.
  * Fridays are open until 20:00 here, so a session can start on one date in the clinic's zone and another in UTC.
  */
-@SpringBootTest(properties = {
-        "spring.config.name=session-service",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "session.clinic.hours.friday=08:00-20:00"})
-// closed after the class: embedded brokers of cached contexts stopping together at JVM exit hang the test JVM
-@DirtiesContext
-@EmbeddedKafka(topics = {Topics.SCREENINGS, Topics.SESSIONS})
+@ServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS}, properties = "session.clinic.hours.friday=08:00-20:00")
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionControllerWebTests {
 
     static final ZoneId CLINIC = ZoneId.of("America/Los_Angeles");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "session_web");
-    }
 
     @Autowired
     MockMvcTester mvc;
@@ -76,29 +60,29 @@ class SessionControllerWebTests {
 
     @Test
     void aClinicDaysSessionsAreListedByStartThenChair() {
-        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).hasStatusOk().bodyJson()
-                .extractingPath("$[*].start").asArray().containsExactly(
-                        "2026-11-26T17:00:00Z", "2026-11-26T17:00:00Z", "2026-11-26T17:00:00Z",
-                        "2026-11-26T17:00:00Z", "2026-11-26T19:15:00Z");
-        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).bodyJson()
+        assertThat(sessionsOn("2026-11-26")).hasStatusOk().bodyJson()
+                .extractingPath("$[*].start").asArray().containsExactlyElementsOf(
+                        TestClock.isoInstants("2026-11-26T17:00:00Z", "2026-11-26T17:00:00Z", "2026-11-26T17:00:00Z",
+                                "2026-11-26T17:00:00Z", "2026-11-26T19:15:00Z"));
+        assertThat(sessionsOn("2026-11-26")).bodyJson()
                 .extractingPath("$[*].chairId").asArray().containsExactly(1, 2, 3, 4, 1);
-        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).bodyJson()
+        assertThat(sessionsOn("2026-11-26")).bodyJson()
                 .extractingPath("$[*].patientId").asArray()
                 .containsExactlyElementsOf(thursdayPatients.stream().map(UUID::toString).toList());
-        assertThat(mvc.get().uri("/api/sessions?date=2026-11-26")).bodyJson()
+        assertThat(sessionsOn("2026-11-26")).bodyJson()
                 .extractingPath("$[*].number").asArray().containsOnly(1);
-        assertThat(mvc.get().uri("/api/sessions?date=2026-11-27")).hasStatusOk().bodyJson()
+        assertThat(sessionsOn("2026-11-27")).hasStatusOk().bodyJson()
                 .isEqualTo("[]");
     }
 
     @Test
     void aDayIsTheClinicDayInTheClinicsTimeZone() {
-        String fridayEvening = "2026-12-05T01:00:00Z";
-        assertThat(mvc.get().uri("/api/sessions?date=2026-12-04")).hasStatusOk().bodyJson()
+        String fridayEvening = TestClock.isoInstant("2026-12-05T01:00:00Z");
+        assertThat(sessionsOn("2026-12-04")).hasStatusOk().bodyJson()
                 .extractingPath("$[*].start").asArray().contains(fridayEvening);
-        assertThat(mvc.get().uri("/api/sessions?date=2026-12-04")).bodyJson()
+        assertThat(sessionsOn("2026-12-04")).bodyJson()
                 .extractingPath("$[*].patientId").asArray().contains(fridayEveningPatient.toString());
-        assertThat(mvc.get().uri("/api/sessions?date=2026-12-05")).hasStatusOk().bodyJson().isEqualTo("[]");
+        assertThat(sessionsOn("2026-12-05")).hasStatusOk().bodyJson().isEqualTo("[]");
     }
 
     @Test
@@ -108,9 +92,9 @@ class SessionControllerWebTests {
 
         assertThat(mvc.get().uri("/api/sessions/{id}", sessionId)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                 {"sessionId": "%s", "planId": "%s", "patientId": "%s", "protocol": "IV_KETAMINE_DEPRESSION",
-                 "number": 1, "start": "2026-12-05T01:00:00Z", "end": "2026-12-05T02:55:00Z", "chairId": 1,
-                 "status": "SCHEDULED"}
-                """.formatted(sessionId, planId, fridayEveningPatient));
+                 "number": 1, "start": "%s", "end": "%s", "chairId": 1, "status": "SCHEDULED"}
+                """.formatted(sessionId, planId, fridayEveningPatient, TestClock.isoInstant("2026-12-05T01:00:00Z"),
+                TestClock.isoInstant("2026-12-05T02:55:00Z")));
     }
 
     @Test
@@ -133,9 +117,14 @@ class SessionControllerWebTests {
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("date");
     }
 
+    /** The day board of a date of the reference week. */
+    private MockMvcTester.MockMvcRequestBuilder sessionsOn(String date) {
+        return mvc.get().uri("/api/sessions?date={date}", TestClock.isoDate(date));
+    }
+
     private UUID book(String localOutcomeTime) {
         UUID patient = UUID.randomUUID();
-        Instant recordedAt = LocalDateTime.parse(localOutcomeTime).atZone(CLINIC).toInstant();
+        Instant recordedAt = TestClock.at(localOutcomeTime, CLINIC);
         booking.on(new ScreeningCompleted(UUID.randomUUID(), recordedAt, patient, UUID.randomUUID(), "DEPRESSION",
                 ScreeningOutcome.ELIGIBLE, List.of(), true));
         return patient;

@@ -1,4 +1,4 @@
-package org.clinicops.notification;
+package org.clinicops.support.testing;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,28 +16,32 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Sends events as the other services' outbox relays do: CloudEvents in Kafka binary mode (ce_* headers as UTF-8
- * bytes, JSON body), keyed by patient id, with a plain KafkaProducer.
+ * Sends events as the services' outbox relays do: CloudEvents in Kafka binary mode (ce_* headers as UTF-8 bytes,
+ * JSON body), keyed by patient id, with a plain KafkaProducer; or, for malformed-message tests, any bytes at all.
  */
-public final class EventProducer implements AutoCloseable {
+public final class CloudEventProducer implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final JsonMapper json;
 
-    public EventProducer(String brokers, JsonMapper json) {
+    public CloudEventProducer(String brokers) {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        this.json = json;
     }
 
     public void send(ClinicEvent event, UUID subject) {
-        send(EventType.of(event).topic(), event.patientId().toString(), json.writeValueAsBytes(event),
-                headers(event, subject));
+        send(EventType.of(event).topic(), event.patientId().toString(), body(event), headers(event, subject));
+    }
+
+    /** The event's JSON body as the producing service writes it. */
+    public static byte[] body(ClinicEvent event) {
+        return JSON.writeValueAsBytes(event);
     }
 
     /** The headers the producing service would set; tests remove or spoil some for malformed messages. */
     public static Map<String, String> headers(ClinicEvent event, UUID subject) {
-        EventType type = EventType.of(event);
+        EventType<?> type = EventType.of(event);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", event.eventId().toString());

@@ -1,0 +1,14 @@
+package org.clinicops.notification;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import org.clinicops.support.testing.ClockRules;
+
+/** notification-service and everything it runs with read time only from the one Clock, its tests only from the shared TestClock. */
+@AnalyzeClasses(packages = "org.clinicops")
+class ClockArchitectureTests {
+
+    @ArchTest
+    static final ArchTests clock = ArchTests.in(ClockRules.class);
+}
