@@ -5,6 +5,7 @@ import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.support.messaging.CloudEventReader;
 import org.clinicops.support.messaging.DeadLetters;
 import org.clinicops.support.messaging.ProcessedEvents;
+import org.clinicops.support.migration.SupportMigrations;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.outbox.OutboxRelay;
 import org.clinicops.support.time.ClinicClock;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -46,6 +48,12 @@ public class ClinicSupportAutoConfiguration {
         }
         Instant realStart = startedAt.isBlank() ? system.instant() : Instant.parse(startedAt);
         return ClinicClock.startingAt(Instant.parse(start), realStart, system);
+    }
+
+    /** Every service's Flyway also migrates clinic-support's own tables into the service's database. */
+    @Bean
+    FlywayMigrationStrategy supportMigrations() {
+        return new SupportMigrations();
     }
 
     @Bean

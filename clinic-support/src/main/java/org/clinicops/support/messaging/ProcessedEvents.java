@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The inbox: remembers which event ids a consumer has processed, in the same transaction as the processing, so a
- * redelivered event (same {@code ce_id}) changes nothing the second time. Requires the table {@code processed_event}.
+ * redelivered event (same {@code ce_id}) changes nothing the second time. The table {@code processed_event} is
+ * clinic-support's own.
  */
 public class ProcessedEvents {
 
