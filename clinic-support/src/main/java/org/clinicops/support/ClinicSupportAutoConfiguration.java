@@ -69,8 +69,8 @@ public class ClinicSupportAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
-        return new ProcessedEvents(jdbc, clock);
+    ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        return new ProcessedEvents(jdbc, transactions, clock);
     }
 
     @Bean
