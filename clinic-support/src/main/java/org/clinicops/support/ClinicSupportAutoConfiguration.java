@@ -13,6 +13,7 @@ import org.clinicops.support.web.ApiProblems;
 import org.clinicops.support.web.CorrelationIdFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -20,6 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
@@ -57,18 +59,6 @@ public class ClinicSupportAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json) {
-        return new Outbox(jdbc, json);
-    }
-
-    @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
-                            @Value("${spring.application.name}") String applicationName, Clock clock,
-                            MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transactions, streamBridge, "/" + applicationName, clock, meters);
-    }
-
-    @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         return new ProcessedEvents(jdbc, transactions, clock);
     }
@@ -83,6 +73,27 @@ public class ClinicSupportAutoConfiguration {
                             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                             @Value("${spring.application.name}") String applicationName) {
         return new DeadLetters(bindings, streamBridge, bootstrapServers, applicationName);
+    }
+
+    /**
+     * Only a service that publishes events ({@code clinic.outbox.enabled=true}) stores them and runs the relay, whose
+     * scheduled rounds would otherwise query an outbox nothing ever writes to.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("clinic.outbox.enabled")
+    static class OutboxConfiguration {
+
+        @Bean
+        Outbox outbox(JdbcClient jdbc, JsonMapper json) {
+            return new Outbox(jdbc, json);
+        }
+
+        @Bean
+        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
+                                @Value("${spring.application.name}") String applicationName, Clock clock,
+                                MeterRegistry meters) {
+            return new OutboxRelay(jdbc, transactions, streamBridge, "/" + applicationName, clock, meters);
+        }
     }
 
     /**
