@@ -10,19 +10,18 @@ import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.outbox.OutboxRelay;
 import org.clinicops.support.time.ClinicClock;
 import org.clinicops.support.web.ApiProblems;
-import org.clinicops.support.web.CorrelationIdFilter;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -32,12 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Wires the shared plumbing into each service. */
+/**
+ * Wires the shared plumbing into each service: a database and Kafka, so only where JDBC and Spring Cloud Stream are
+ * on the classpath (clinic-support declares both optional; the services declare them, the gateway does not). The
+ * correlation id, which the gateway needs too, is {@link org.clinicops.support.web.CorrelationIdAutoConfiguration}.
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@ConditionalOnClass({JdbcClient.class, StreamBridge.class})
 @EnableScheduling
 public class ClinicSupportAutoConfiguration {
 
@@ -50,12 +54,6 @@ public class ClinicSupportAutoConfiguration {
         }
         Instant realStart = startedAt.isBlank() ? system.instant() : Instant.parse(startedAt);
         return ClinicClock.startingAt(Instant.parse(start), realStart, system);
-    }
-
-    /** Every service's Flyway also migrates clinic-support's own tables into the service's database. */
-    @Bean
-    FlywayMigrationStrategy supportMigrations() {
-        return new SupportMigrations();
     }
 
     @Bean
@@ -73,6 +71,34 @@ public class ClinicSupportAutoConfiguration {
                             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                             @Value("${spring.application.name}") String applicationName) {
         return new DeadLetters(bindings, streamBridge, bootstrapServers, applicationName);
+    }
+
+    /**
+     * CloudEvents binary mode wants the attributes as plain UTF-8 headers, not JSON-encoded ones with a type map;
+     * {@link org.clinicops.support.messaging.StreamDefaults} selects this mapper for the Kafka binder.
+     */
+    @Bean
+    SimpleKafkaHeaderMapper cloudEventsHeaderMapper() {
+        SimpleKafkaHeaderMapper mapper = new SimpleKafkaHeaderMapper("ce_*", CloudEventHeaders.CONTENT_TYPE);
+        mapper.setMapAllStringsOut(true);
+        return mapper;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ApiProblems apiProblems() {
+        return new ApiProblems();
+    }
+
+    /** Every service's Flyway also migrates clinic-support's own tables into the service's database. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Flyway.class)
+    static class SupportTablesConfiguration {
+
+        @Bean
+        FlywayMigrationStrategy supportMigrations() {
+            return new SupportMigrations();
+        }
     }
 
     /**
@@ -94,30 +120,5 @@ public class ClinicSupportAutoConfiguration {
                                 MeterRegistry meters) {
             return new OutboxRelay(jdbc, transactions, streamBridge, "/" + applicationName, clock, meters);
         }
-    }
-
-    /**
-     * CloudEvents binary mode wants the attributes as plain UTF-8 headers, not JSON-encoded ones with a type map;
-     * services select this mapper with {@code spring.cloud.stream.kafka.binder.header-mapper-bean-name}.
-     */
-    @Bean
-    SimpleKafkaHeaderMapper cloudEventsHeaderMapper() {
-        SimpleKafkaHeaderMapper mapper = new SimpleKafkaHeaderMapper("ce_*", CloudEventHeaders.CONTENT_TYPE);
-        mapper.setMapAllStringsOut(true);
-        return mapper;
-    }
-
-    @Bean
-    @ConditionalOnWebApplication
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    @Bean
-    @ConditionalOnWebApplication
-    ApiProblems apiProblems() {
-        return new ApiProblems();
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicops.gateway;
 
+import org.clinicops.support.web.CorrelationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class GatewayDownstreamFailureTests {
         assertThat(problem.path("title").asString()).isEqualTo("Service Unavailable");
         assertThat(problem.path("detail").asString()).contains("intake-service");
         assertThat(response.body()).doesNotContain("Exception", "at org.");
-        assertThat(response.headers().firstValue(CorrelationIdFilter.HEADER)).isPresent();
+        assertThat(response.headers().firstValue(CorrelationId.HEADER)).isPresent();
     }
 
     @Test
