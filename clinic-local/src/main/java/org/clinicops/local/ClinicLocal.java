@@ -32,7 +32,8 @@ public final class ClinicLocal implements AutoCloseable {
 
     /**
      * The gateway shares this classpath with the services but owns no database and consumes no events, so the
-     * services' persistence, messaging and shared plumbing stay off in its context.
+     * services' persistence, messaging and clinic-support's plumbing for them stay off in its context (clinic-support's
+     * correlation id stays on: the gateway uses it).
      */
     private static final String GATEWAY_EXCLUDES = String.join(",",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

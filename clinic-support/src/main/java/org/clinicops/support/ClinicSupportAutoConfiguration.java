@@ -5,20 +5,23 @@ import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.support.messaging.CloudEventReader;
 import org.clinicops.support.messaging.DeadLetters;
 import org.clinicops.support.messaging.ProcessedEvents;
+import org.clinicops.support.migration.SupportMigrations;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.outbox.OutboxRelay;
 import org.clinicops.support.time.ClinicClock;
 import org.clinicops.support.web.ApiProblems;
-import org.clinicops.support.web.CorrelationIdFilter;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -27,12 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
-/** Wires the shared plumbing into each service. */
+/**
+ * Wires the shared plumbing into each service: a database and Kafka, so only where JDBC and Spring Cloud Stream are
+ * on the classpath (clinic-support declares both optional; the services declare them, the gateway does not). The
+ * correlation id, which the gateway needs too, is {@link org.clinicops.support.web.CorrelationIdAutoConfiguration}.
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@ConditionalOnClass({JdbcClient.class, StreamBridge.class})
 @EnableScheduling
 public class ClinicSupportAutoConfiguration {
 
@@ -43,20 +51,8 @@ public class ClinicSupportAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json) {
-        return new Outbox(jdbc, json);
-    }
-
-    @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
-                            @Value("${spring.application.name}") String applicationName, Clock clock,
-                            MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transactions, streamBridge, "/" + applicationName, clock, meters);
-    }
-
-    @Bean
-    ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
-        return new ProcessedEvents(jdbc, clock);
+    ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        return new ProcessedEvents(jdbc, transactions, clock);
     }
 
     @Bean
@@ -73,7 +69,7 @@ public class ClinicSupportAutoConfiguration {
 
     /**
      * CloudEvents binary mode wants the attributes as plain UTF-8 headers, not JSON-encoded ones with a type map;
-     * services select this mapper with {@code spring.cloud.stream.kafka.binder.header-mapper-bean-name}.
+     * {@link org.clinicops.support.messaging.StreamDefaults} selects this mapper for the Kafka binder.
      */
     @Bean
     SimpleKafkaHeaderMapper cloudEventsHeaderMapper() {
@@ -84,15 +80,39 @@ public class ClinicSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    @Bean
-    @ConditionalOnWebApplication
     ApiProblems apiProblems() {
         return new ApiProblems();
+    }
+
+    /** Every service's Flyway also migrates clinic-support's own tables into the service's database. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Flyway.class)
+    static class SupportTablesConfiguration {
+
+        @Bean
+        FlywayMigrationStrategy supportMigrations() {
+            return new SupportMigrations();
+        }
+    }
+
+    /**
+     * Only a service that publishes events ({@code clinic.outbox.enabled=true}) stores them and runs the relay, whose
+     * scheduled rounds would otherwise query an outbox nothing ever writes to.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("clinic.outbox.enabled")
+    static class OutboxConfiguration {
+
+        @Bean
+        Outbox outbox(JdbcClient jdbc, JsonMapper json) {
+            return new Outbox(jdbc, json);
+        }
+
+        @Bean
+        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
+                                @Value("${spring.application.name}") String applicationName, Clock clock,
+                                MeterRegistry meters) {
+            return new OutboxRelay(jdbc, transactions, streamBridge, "/" + applicationName, clock, meters);
+        }
     }
 }

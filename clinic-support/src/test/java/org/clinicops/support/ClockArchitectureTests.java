@@ -5,8 +5,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import org.clinicops.support.testing.ClockRules;
 
-/** clinic-support and everything it runs with read time only from the one Clock, its tests only from the shared TestClock. */
-@AnalyzeClasses(packages = "org.clinicops")
+/** clinic-support reads time only from its one Clock, and its tests only from the shared TestClock. */
+@AnalyzeClasses(packages = "org.clinicops.support")
 class ClockArchitectureTests {
 
     @ArchTest

@@ -1,5 +1,6 @@
 package org.clinicops.gateway;
 
+import org.clinicops.support.web.CorrelationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import static org.clinicops.gateway.GatewayClient.body;
 
 /** intake-service is stopped and session-service never answers; notification-service is fine. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=gateway", "spring.http.clients.read-timeout=500ms"})
+        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
+        properties = "spring.http.clients.read-timeout=500ms")
 class GatewayDownstreamFailureTests {
 
     static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
@@ -62,7 +64,7 @@ class GatewayDownstreamFailureTests {
         assertThat(problem.path("title").asString()).isEqualTo("Service Unavailable");
         assertThat(problem.path("detail").asString()).contains("intake-service");
         assertThat(response.body()).doesNotContain("Exception", "at org.");
-        assertThat(response.headers().firstValue(CorrelationIdFilter.HEADER)).isPresent();
+        assertThat(response.headers().firstValue(CorrelationId.HEADER)).isPresent();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.clinicops.gateway;
 
+import org.clinicops.support.web.CorrelationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicops.gateway.GatewayClient.body;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=gateway")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE)
 class GatewayRoutingTests {
 
     static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
@@ -149,18 +151,18 @@ class GatewayRoutingTests {
     @Test
     void forwardsAndReturnsTheCallersCorrelationId() {
         HttpResponse<String> response = gateway.send(gateway.request("/api/sessions/x-2")
-                .header(CorrelationIdFilter.HEADER, "nurse-station-7.req_1")
+                .header(CorrelationId.HEADER, "nurse-station-7.req_1")
                 .GET());
 
         assertThat(body(response).path("correlationId").asString()).isEqualTo("nurse-station-7.req_1");
-        assertThat(response.headers().allValues(CorrelationIdFilter.HEADER)).containsExactly("nurse-station-7.req_1");
+        assertThat(response.headers().allValues(CorrelationId.HEADER)).containsExactly("nurse-station-7.req_1");
     }
 
     @Test
     void generatesACorrelationIdWhenTheCallerSendsNone() {
         HttpResponse<String> response = gateway.get("/api/patients/p-3");
 
-        String returned = response.headers().firstValue(CorrelationIdFilter.HEADER).orElseThrow();
+        String returned = response.headers().firstValue(CorrelationId.HEADER).orElseThrow();
         assertThat(UUID.fromString(returned)).hasToString(returned);
         assertThat(body(response).path("correlationId").asString()).isEqualTo(returned);
     }
@@ -168,10 +170,10 @@ class GatewayRoutingTests {
     @Test
     void replacesACorrelationIdThatIsNotAPlainToken() {
         HttpResponse<String> response = gateway.send(gateway.request("/api/patients/p-4")
-                .header(CorrelationIdFilter.HEADER, "x\"><script>")
+                .header(CorrelationId.HEADER, "x\"><script>")
                 .GET());
 
-        String returned = response.headers().firstValue(CorrelationIdFilter.HEADER).orElseThrow();
+        String returned = response.headers().firstValue(CorrelationId.HEADER).orElseThrow();
         assertThat(UUID.fromString(returned)).hasToString(returned);
         assertThat(body(response).path("correlationId").asString()).isEqualTo(returned);
     }

@@ -2,6 +2,7 @@ package org.clinicops.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.clinicops.support.web.CorrelationId;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -81,10 +82,10 @@ final class LoopbackBackend implements AutoCloseable {
                 released.await();
                 return;
             }
-            String correlationId = exchange.getRequestHeaders().getFirst(CorrelationIdFilter.HEADER);
+            String correlationId = exchange.getRequestHeaders().getFirst(CorrelationId.HEADER);
             if (correlationId != null) {
                 // Like the real services: they echo the id they were given.
-                exchange.getResponseHeaders().set(CorrelationIdFilter.HEADER, correlationId);
+                exchange.getResponseHeaders().set(CorrelationId.HEADER, correlationId);
             }
             Reply reply = replies.get(exchange.getRequestMethod() + " " + path);
             if (reply == null) {
@@ -105,7 +106,7 @@ final class LoopbackBackend implements AutoCloseable {
         echo.put("method", exchange.getRequestMethod());
         echo.put("path", path);
         echo.put("query", Objects.toString(exchange.getRequestURI().getRawQuery(), ""));
-        echo.put("correlationId", exchange.getRequestHeaders().getFirst(CorrelationIdFilter.HEADER));
+        echo.put("correlationId", exchange.getRequestHeaders().getFirst(CorrelationId.HEADER));
         echo.put("idempotencyKey", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
         echo.put("body", requestBody);

@@ -5,8 +5,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import org.clinicops.support.testing.ClockRules;
 
-/** intake-service and everything it runs with read time only from the one Clock, its tests only from the shared TestClock. */
-@AnalyzeClasses(packages = "org.clinicops")
+/** intake-service reads time only from its one Clock, and its tests only from the shared TestClock. */
+@AnalyzeClasses(packages = "org.clinicops.intake")
 class ClockArchitectureTests {
 
     @ArchTest

@@ -24,10 +24,3 @@ create table notification (
 -- the dispatcher's queue: due pending notifications, most urgent first
 create index notification_due on notification (priority, next_attempt_at) where status = 'PENDING';
 create index notification_of_patient on notification (patient_id, created_at desc);
-
-create table outbox_event (position bigserial primary key, event_id uuid not null unique, topic text not null,
-  message_key text not null, event_type text not null, subject text not null, occurred_at timestamptz not null,
-  correlation_id text, payload text not null, published_at timestamptz);
-create index outbox_event_unpublished on outbox_event (position) where published_at is null;
-create table processed_event (event_id uuid not null, consumer text not null, processed_at timestamptz not null,
-  primary key (event_id, consumer));

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The service's dead-letter topics ({@code error.<destination>.<group>}, one per consumer binding), for the ops
@@ -40,6 +41,7 @@ public class DeadLetters {
     private static final Duration POLL = Duration.ofMillis(500);
     /** Where the Kafka binder's dead-letter records say they came from. */
     private static final String ORIGINAL_TOPIC = "x-original-topic";
+    private static final Pattern CONSUMER_BINDING = Pattern.compile(".+-in-\\d+");
 
     private final BindingServiceProperties bindings;
     private final StreamBridge streamBridge;
@@ -129,11 +131,15 @@ public class DeadLetters {
         }
     }
 
-    /** {@code error.<destination>.<group>} of every consumer binding with a group. */
+    /**
+     * {@code error.<destination>.<group>} of every consumer binding ({@code <function>-in-<n>}) with a group. Output
+     * bindings are skipped: they carry the default group too, but nothing dead-letters what a service sends.
+     */
     private List<String> deadLetterTopics() {
         List<String> topics = new ArrayList<>();
         bindings.getBindings().forEach((name, binding) -> {
-            if (binding.getGroup() != null && binding.getDestination() != null) {
+            if (CONSUMER_BINDING.matcher(name).matches() && binding.getGroup() != null
+                    && binding.getDestination() != null) {
                 topics.add("error." + binding.getDestination() + "." + binding.getGroup());
             }
         });

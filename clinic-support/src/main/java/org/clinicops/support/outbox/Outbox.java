@@ -11,8 +11,8 @@ import java.sql.Timestamp;
 
 /**
  * Stores an event to publish in the caller's database transaction, so the state change and its events commit or
- * roll back together; {@link OutboxRelay} sends them to Kafka afterwards. Requires the table {@code outbox_event}
- * (see any service's V1 migration).
+ * roll back together; {@link OutboxRelay} sends them to Kafka afterwards. The table {@code outbox_event} is
+ * clinic-support's own (see {@code db/migration/clinic-support}).
  */
 public class Outbox {
 

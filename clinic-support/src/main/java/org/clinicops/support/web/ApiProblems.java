@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Every error leaves a service as an RFC 9457 problem ({@code application/problem+json}); validation problems list
- * each bad field in {@code errors}. Framework errors (unreadable body, wrong method, too large) keep their statuses.
+ * each bad field in {@code errors}, and a bad path or query parameter (malformed, missing, not accepted) is a 400
+ * naming it there. Framework errors (unreadable body, wrong method, too large) keep their statuses.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -46,12 +48,30 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A path or query parameter of the wrong form, such as {@code /api/sessions/not-a-uuid} or {@code ?date=soon}. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badPathOrQuery(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + e.getValue() + "' is not a valid " + e.getName());
+    ProblemDetail malformedParameter(MethodArgumentTypeMismatchException e) {
+        return badRequest(e.getName(), "'" + e.getValue() + "' is not a valid " + e.getName(), "not a valid value");
+    }
+
+    @ExceptionHandler(BadParameterException.class)
+    ProblemDetail badParameter(BadParameterException e) {
+        return badRequest(e.parameter(), e.getMessage(), e.problem());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            org.springframework.http.HttpHeaders headers, HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        return ResponseEntity.badRequest().headers(headers).body(badRequest(e.getParameterName(),
+                "Required parameter '" + e.getParameterName() + "' is not present", "required"));
+    }
+
+    /** The one answer for a bad path or query parameter, whichever way it was found out. */
+    private static ProblemDetail badRequest(String parameter, String detail, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Bad request");
-        problem.setProperty("errors", List.of(new FieldError(e.getName(), "not a valid value")));
+        problem.setProperty("errors", List.of(new FieldError(parameter, message)));
         return problem;
     }
 

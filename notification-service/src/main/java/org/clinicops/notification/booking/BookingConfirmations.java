@@ -6,7 +6,6 @@ import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Notifications;
 import org.clinicops.support.messaging.ProcessedEvents;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -20,6 +19,7 @@ import java.time.Instant;
 @Service
 class BookingConfirmations {
 
+    /** The name of the consumer function (see {@link SessionConsumers}), under which the inbox records events. */
     static final String CONSUMER = "sendBookingConfirmation";
 
     private final ProcessedEvents processedEvents;
@@ -34,26 +34,25 @@ class BookingConfirmations {
         this.clock = clock;
     }
 
-    @Transactional
     public void on(TreatmentPlanBooked event) {
-        if (!processedEvents.firstDelivery(event.eventId(), CONSUMER)) {
-            return;
-        }
-        Instant now = clock.instant();
-        notifications.insert(Notification.pending(event.patientId(), NotificationKind.BOOKING_CONFIRMATION,
-                event.eventId(), json.writeValueAsString(BookedSeries.of(event)), now));
-        // CLINICAL section 6: a reminder whose time has passed at booking is skipped, not sent late
-        Instant bookedAt = event.occurredAt().isAfter(now) ? event.occurredAt() : now;
-        for (TreatmentPlanBooked.BookedSession session : event.sessions()) {
-            for (int hoursBefore : SessionReminder.HOURS_BEFORE) {
-                SessionReminder reminder = SessionReminder.of(event, session, hoursBefore);
-                if (reminder.due().isBefore(bookedAt)) {
-                    continue;
+        processedEvents.once(CONSUMER, event.eventId(), () -> {
+            Instant now = clock.instant();
+            notifications.insert(Notification.pending(event.patientId(), NotificationKind.BOOKING_CONFIRMATION,
+                    event.eventId(), json.writeValueAsString(BookedSeries.of(event)), now));
+            // CLINICAL section 6: a reminder whose time has passed at booking is skipped, not sent late
+            Instant bookedAt = event.occurredAt().isAfter(now) ? event.occurredAt() : now;
+            for (TreatmentPlanBooked.BookedSession session : event.sessions()) {
+                for (int hoursBefore : SessionReminder.HOURS_BEFORE) {
+                    SessionReminder reminder = SessionReminder.of(event, session, hoursBefore);
+                    if (reminder.due().isBefore(bookedAt)) {
+                        continue;
+                    }
+                    notifications.insert(Notification.pendingUntil(event.patientId(),
+                                    NotificationKind.SESSION_REMINDER, event.eventId(),
+                                    json.writeValueAsString(reminder), now, reminder.due()),
+                            SessionReminder.dedupeKey(session, hoursBefore), reminder.expires());
                 }
-                notifications.insert(Notification.pendingUntil(event.patientId(), NotificationKind.SESSION_REMINDER,
-                        event.eventId(), json.writeValueAsString(reminder), now, reminder.due()),
-                        SessionReminder.dedupeKey(session, hoursBefore), reminder.expires());
             }
-        }
+        });
     }
 }

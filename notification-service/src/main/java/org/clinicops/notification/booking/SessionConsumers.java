@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 class SessionConsumers {
 
     /** Other event types on the topic (sessions scheduled one by one, plans waiting for capacity) are skipped. */
-    @Bean
+    @Bean(BookingConfirmations.CONSUMER)
     Consumer<Message<byte[]>> sendBookingConfirmation(CloudEventReader reader, BookingConfirmations confirmations) {
         return message -> reader.read(message).ifType(EventType.TREATMENT_PLAN_BOOKED, confirmations::on);
     }

@@ -7,7 +7,6 @@ import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Notifications;
 import org.clinicops.support.messaging.ProcessedEvents;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -21,6 +20,7 @@ import java.time.Instant;
 @Service
 class CrisisEscalations {
 
+    /** The name of the consumer function (see {@link ScreeningConsumers}), under which the inbox records events. */
     static final String CONSUMER = "pageOnCallClinician";
 
     private final ProcessedEvents processedEvents;
@@ -35,17 +35,18 @@ class CrisisEscalations {
         this.clock = clock;
     }
 
-    @Transactional
     public void on(ScreeningCompleted event) {
-        if (event.outcome() != ScreeningOutcome.CRISIS_ESCALATION
-                || !processedEvents.firstDelivery(event.eventId(), CONSUMER)) {
+        // checked before the inbox: the far more common other outcomes leave no processed-event row behind
+        if (event.outcome() != ScreeningOutcome.CRISIS_ESCALATION) {
             return;
         }
-        String content = json.writeValueAsString(new CrisisReference(event.screeningId(), event.occurredAt()));
-        Instant now = clock.instant();
-        notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_PAGE, event.eventId(),
-                content, now));
-        notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_LINE_MESSAGE,
-                event.eventId(), content, now));
+        processedEvents.once(CONSUMER, event.eventId(), () -> {
+            String content = json.writeValueAsString(new CrisisReference(event.screeningId(), event.occurredAt()));
+            Instant now = clock.instant();
+            notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_PAGE,
+                    event.eventId(), content, now));
+            notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_LINE_MESSAGE,
+                    event.eventId(), content, now));
+        });
     }
 }

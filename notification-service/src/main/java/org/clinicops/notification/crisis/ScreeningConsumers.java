@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 class ScreeningConsumers {
 
-    @Bean
+    @Bean(CrisisEscalations.CONSUMER)
     Consumer<Message<byte[]>> pageOnCallClinician(CloudEventReader reader, CrisisEscalations escalations) {
         return message -> reader.read(message).ifType(EventType.SCREENING_COMPLETED, escalations::on);
     }

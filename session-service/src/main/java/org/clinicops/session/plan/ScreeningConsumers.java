@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 class ScreeningConsumers {
 
-    @Bean
+    /** Named after the inbox's consumer name, so the binding and the processed-event records cannot drift apart. */
+    @Bean(TreatmentPlanBooking.CONSUMER)
     Consumer<Message<byte[]>> bookTreatmentPlan(CloudEventReader reader, TreatmentPlanBooking booking) {
         return message -> {
             IncomingEvent event = reader.read(message);

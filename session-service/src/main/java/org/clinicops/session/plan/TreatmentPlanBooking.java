@@ -44,6 +44,7 @@ import java.util.UUID;
 @Service
 public class TreatmentPlanBooking {
 
+    /** The name of the consumer function (see {@link ScreeningConsumers}), under which the inbox records events. */
     static final String CONSUMER = "bookTreatmentPlan";
     private static final Logger log = LoggerFactory.getLogger(TreatmentPlanBooking.class);
     /** Arbitrary constant naming the booking lock: one clinic per deployment, so one lock. */
@@ -94,13 +95,13 @@ public class TreatmentPlanBooking {
     }
 
     /**
-     * Books for one delivery of a clearing event. The transaction is opened here, not by {@code @Transactional},
-     * so that a booking collision can roll back and retry the whole of it.
+     * Books for one delivery of a clearing event. Each attempt is a transaction of its own (the inbox's), so that a
+     * booking collision can roll back and retry the whole of it.
      */
     private void bookOnce(Cleared cleared) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(status -> handle(cleared));
+                processedEvents.once(CONSUMER, cleared.eventId(), () -> handle(cleared));
                 return;
             } catch (DataIntegrityViolationException e) {
                 if (!isBookingCollision(e) || attempt == ATTEMPTS) {
@@ -113,9 +114,6 @@ public class TreatmentPlanBooking {
     }
 
     private void handle(Cleared cleared) {
-        if (!processedEvents.firstDelivery(cleared.eventId(), CONSUMER)) {
-            return;
-        }
         Optional<DefaultProtocol> protocol = DefaultProtocol.forIndication(cleared.indication());
         if (protocol.isEmpty()) {
             // These indications always go to review (CLINICAL S-15); their protocol comes from the prescriber's plan.

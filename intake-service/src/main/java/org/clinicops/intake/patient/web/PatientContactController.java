@@ -1,10 +1,11 @@
 package org.clinicops.intake.patient.web;
 
 import org.clinicops.intake.patient.PatientRegistry;
-import org.clinicops.intake.request.Ids;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
 
 /** Internal API for other services (the gateway does not route {@code /internal}): a patient's contact details. */
 @RestController
@@ -17,7 +18,7 @@ class PatientContactController {
     }
 
     @GetMapping("/internal/patients/{patientId}/contact")
-    PatientContactResponse contact(@PathVariable String patientId) {
-        return PatientContactResponse.of(registry.get(Ids.parse(patientId, "patient")));
+    PatientContactResponse contact(@PathVariable UUID patientId) {
+        return PatientContactResponse.of(registry.get(patientId));
     }
 }

@@ -3,7 +3,6 @@ package org.clinicops.intake.patient.web;
 import org.clinicops.intake.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.PatientRegistry;
 import org.clinicops.intake.patient.Registered;
-import org.clinicops.intake.request.Ids;
 import org.clinicops.intake.request.JsonBodies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.UUID;
 
 /** {@code /api/patients}: register a referred patient, read one back (CLINICAL section 3). */
 @RestController
@@ -39,7 +39,7 @@ class PatientController {
     }
 
     @GetMapping("/{patientId}")
-    PatientResponse get(@PathVariable String patientId) {
-        return PatientResponse.of(registry.get(Ids.parse(patientId, "patient")));
+    PatientResponse get(@PathVariable UUID patientId) {
+        return PatientResponse.of(registry.get(patientId));
     }
 }

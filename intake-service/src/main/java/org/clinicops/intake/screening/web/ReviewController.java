@@ -1,12 +1,11 @@
 package org.clinicops.intake.screening.web;
 
 import org.clinicops.intake.idempotency.IdempotencyKeys;
-import org.clinicops.intake.request.Ids;
 import org.clinicops.intake.request.JsonBodies;
-import org.clinicops.intake.request.Problems;
 import org.clinicops.intake.screening.ScreeningRecorder;
 import org.clinicops.intake.screening.ScreeningReviewer;
 import org.clinicops.intake.screening.ScreeningStatus;
+import org.clinicops.support.web.BadParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,19 +39,19 @@ class ReviewController {
     }
 
     @PostMapping("/api/screenings/{screeningId}/review")
-    ScreeningResponse review(@PathVariable String screeningId, @RequestBody(required = false) byte[] body,
+    ScreeningResponse review(@PathVariable UUID screeningId, @RequestBody(required = false) byte[] body,
                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         // an unknown screening is a 404 before the body is looked at, as for screenings of an unknown patient
-        UUID screening = recorder.get(Ids.parse(screeningId, "screening")).screeningId();
+        UUID screening = recorder.get(screeningId).screeningId();
         return ScreeningResponse.of(reviewer.decide(screening, bodies.readObject(body), idempotencyKey));
     }
 
     private static ScreeningStatus status(String value) {
         String allowed = Arrays.toString(ScreeningStatus.values());
         if (value == null) {
-            throw Problems.badParameter("status", "is required: one of " + allowed);
+            throw new BadParameterException("status", "is required: one of " + allowed);
         }
         return Arrays.stream(ScreeningStatus.values()).filter(status -> status.name().equals(value)).findFirst()
-                .orElseThrow(() -> Problems.badParameter("status", "must be one of " + allowed));
+                .orElseThrow(() -> new BadParameterException("status", "must be one of " + allowed));
     }
 }

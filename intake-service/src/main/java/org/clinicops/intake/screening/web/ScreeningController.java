@@ -2,7 +2,6 @@ package org.clinicops.intake.screening.web;
 
 import org.clinicops.intake.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.PatientRegistry;
-import org.clinicops.intake.request.Ids;
 import org.clinicops.intake.request.JsonBodies;
 import org.clinicops.intake.screening.Recorded;
 import org.clinicops.intake.screening.ScreeningRecorder;
@@ -32,25 +31,24 @@ class ScreeningController {
     }
 
     @PostMapping("/api/patients/{patientId}/screenings")
-    ResponseEntity<ScreeningResponse> record(@PathVariable String patientId,
+    ResponseEntity<ScreeningResponse> record(@PathVariable UUID patientId,
                                              @RequestBody(required = false) byte[] body,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                              String idempotencyKey) {
-        // CLINICAL section 3: an unknown patient is a 404 before the body is looked at
-        UUID patient = patients.get(Ids.parse(patientId, "patient")).patientId();
+        // CLINICAL section 3: an unknown patient is a 404 (a malformed id a 400) before the body is looked at
+        UUID patient = patients.get(patientId).patientId();
         Recorded recorded = recorder.record(patient, bodies.readObject(body), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/screenings/" + recorded.screening().screeningId()))
                 .body(ScreeningResponse.of(recorded.screening()));
     }
 
     @GetMapping("/api/screenings/{screeningId}")
-    ScreeningResponse get(@PathVariable String screeningId) {
-        return ScreeningResponse.of(recorder.get(Ids.parse(screeningId, "screening")));
+    ScreeningResponse get(@PathVariable UUID screeningId) {
+        return ScreeningResponse.of(recorder.get(screeningId));
     }
 
     @GetMapping("/api/patients/{patientId}/screenings")
-    PatientScreeningsResponse ofPatient(@PathVariable String patientId) {
-        UUID patient = Ids.parse(patientId, "patient");
-        return PatientScreeningsResponse.of(patient, recorder.ofPatient(patient));
+    PatientScreeningsResponse ofPatient(@PathVariable UUID patientId) {
+        return PatientScreeningsResponse.of(patientId, recorder.ofPatient(patientId));
     }
 }

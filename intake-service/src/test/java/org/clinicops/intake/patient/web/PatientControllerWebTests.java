@@ -94,12 +94,23 @@ class PatientControllerWebTests {
     }
 
     @Test
-    void anUnknownOrMalformedPatientIdIsNotFound() {
-        for (String path : new String[] {"/api/patients/" + UUID.randomUUID(), "/api/patients/not-a-uuid",
-                "/internal/patients/" + UUID.randomUUID() + "/contact", "/internal/patients/42/contact"}) {
+    void anUnknownPatientIdIsNotFound() {
+        for (String path : new String[] {"/api/patients/" + UUID.randomUUID(),
+                "/internal/patients/" + UUID.randomUUID() + "/contact"}) {
             Reply reply = http.get(path);
             assertThat(reply.status()).as(path).isEqualTo(404);
             assertThat(reply.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void aMalformedPatientIdIsABadRequestNamingPatientId() {
+        for (String path : new String[] {"/api/patients/not-a-uuid", "/internal/patients/42/contact"}) {
+            Reply reply = http.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(path).isTrue();
+            assertThat(reply.text("title")).as(path).isEqualTo("Bad request");
+            assertThat(reply.errorFields()).as(path).containsExactly("patientId");
         }
     }
 

@@ -367,7 +367,14 @@ class ReviewControllerWebTests {
         for (String body : new String[] {APPROVE, "{}", "not json"}) {
             assertProblem(review(UUID.randomUUID().toString(), body), 404);
         }
-        assertProblem(review("not-an-id", APPROVE), 404);
+    }
+
+    @Test
+    void aMalformedScreeningIdIsABadRequestNamingScreeningIdBeforeTheBodyIsLookedAt() {
+        Reply reply = review("not-an-id", APPROVE);
+
+        assertProblem(reply, 400);
+        assertThat(reply.errorFields()).containsExactly("screeningId");
     }
 
     static Stream<Arguments> invalidReviews() {

@@ -468,7 +468,14 @@ class ScreeningControllerWebTests {
             Reply reply = http.post("/api/patients/" + UUID.randomUUID() + "/screenings", body);
             assertProblem(reply, 404);
         }
-        assertProblem(http.post("/api/patients/12345/screenings", "{}"), 404);
+    }
+
+    @Test
+    void aMalformedPatientIdIsABadRequestNamingPatientIdBeforeTheBodyIsLookedAt() {
+        Reply reply = http.post("/api/patients/12345/screenings", "{}");
+
+        assertProblem(reply, 400);
+        assertThat(reply.errorFields()).containsExactly("patientId");
     }
 
     @Test
@@ -484,8 +491,18 @@ class ScreeningControllerWebTests {
     @Test
     void unknownScreeningsAndPatientsAreNotFound() {
         assertProblem(http.get("/api/screenings/" + UUID.randomUUID()), 404);
-        assertProblem(http.get("/api/screenings/not-an-id"), 404);
         assertProblem(http.get("/api/patients/" + UUID.randomUUID() + "/screenings"), 404);
+    }
+
+    @Test
+    void malformedScreeningAndPatientIdsAreBadRequestsNamingTheId() {
+        Reply screening = http.get("/api/screenings/not-an-id");
+        Reply patient = http.get("/api/patients/not-an-id/screenings");
+
+        assertProblem(screening, 400);
+        assertThat(screening.errorFields()).containsExactly("screeningId");
+        assertProblem(patient, 400);
+        assertThat(patient.errorFields()).containsExactly("patientId");
     }
 
     @Test

@@ -2,13 +2,8 @@ package org.clinicops.session.schedule.web;
 
 import org.clinicops.session.config.SessionProperties;
 import org.clinicops.session.schedule.Sessions;
-import org.clinicops.support.web.FieldError;
 import org.clinicops.support.web.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** The clinic's sessions. A malformed {@code date} or id answers 400 naming it (ApiProblems). */
+/** The clinic's sessions. A missing or malformed {@code date} or a malformed id answers 400 naming it (ApiProblems). */
 @RestController
 @RequestMapping("/api/sessions")
 class SessionController {
@@ -39,16 +34,6 @@ class SessionController {
         return sessions.startingBetween(date.atStartOfDay(zone).toInstant(),
                         date.plusDays(1).atStartOfDay(zone).toInstant())
                 .stream().map(SessionResponse::of).toList();
-    }
-
-    /** A missing {@code date} names the field like a malformed one does. */
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Required parameter '" + e.getParameterName() + "' is not present");
-        problem.setTitle("Bad request");
-        problem.setProperty("errors", List.of(new FieldError(e.getParameterName(), "required")));
-        return problem;
     }
 
     @GetMapping("/{sessionId}")

@@ -1,0 +1,50 @@
+package org.clinicops.support.migration;
+
+import org.clinicops.support.testing.TestPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SupportMigrationsTests {
+
+    final String url = TestPostgres.newDatabase("support_migrations");
+    final JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
+
+    @Test
+    void clinicSupportsTablesFollowTheServicesOwnWithAHistoryOfTheirOwn() {
+        new SupportMigrations().migrate(serviceFlyway());
+
+        assertThat(tables()).contains("support_test_note", "outbox_event", "processed_event");
+        assertThat(versions("flyway_schema_history")).containsExactly("1");
+        assertThat(versions("clinic_support_schema_history")).containsExactly("0", "1");
+    }
+
+    @Test
+    void migratingAnUpToDateDatabaseAgainChangesNothing() {
+        new SupportMigrations().migrate(serviceFlyway());
+
+        new SupportMigrations().migrate(serviceFlyway());
+
+        assertThat(versions("flyway_schema_history")).containsExactly("1");
+        assertThat(versions("clinic_support_schema_history")).containsExactly("0", "1");
+    }
+
+    private Flyway serviceFlyway() {
+        return Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration/support").load();
+    }
+
+    private List<String> tables() {
+        return jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
+                .query(String.class).list();
+    }
+
+    private List<String> versions(String historyTable) {
+        return jdbc.sql("select version from " + historyTable + " where success order by installed_rank")
+                .query(String.class).list();
+    }
+}
