@@ -8,6 +8,8 @@ import org.clinicops.support.messaging.ProcessedEvents;
 import org.clinicops.support.migration.SupportMigrations;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.outbox.OutboxRelay;
+import org.clinicops.support.retention.RetentionJob;
+import org.clinicops.support.retention.RetentionRule;
 import org.clinicops.support.time.ClinicClock;
 import org.clinicops.support.web.ApiProblems;
 import org.flywaydb.core.Flyway;
@@ -29,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Wires the shared plumbing into each service: a database and Kafka, so only where JDBC and Spring Cloud Stream are
@@ -53,6 +57,21 @@ public class ClinicSupportAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         return new ProcessedEvents(jdbc, transactions, clock);
+    }
+
+    /**
+     * A processed event's id is needed only while the event can still be redelivered, so it is kept at least as long
+     * as the Kafka topics keep their messages.
+     */
+    @Bean
+    RetentionRule processedEventRetention(@Value("${clinic.retention.processed-events:30d}") Duration retention) {
+        return new RetentionRule("processed_event", "processed_at", retention);
+    }
+
+    /** Applies the retention rules of clinic-support and of the service alike. */
+    @Bean
+    RetentionJob retentionJob(JdbcClient jdbc, Clock clock, List<RetentionRule> rules) {
+        return new RetentionJob(jdbc, clock, rules, RetentionJob.BATCH_SIZE);
     }
 
     @Bean
@@ -113,6 +132,12 @@ public class ClinicSupportAutoConfiguration {
                                 @Value("${spring.application.name}") String applicationName, Clock clock,
                                 MeterRegistry meters) {
             return new OutboxRelay(jdbc, transactions, streamBridge, "/" + applicationName, clock, meters);
+        }
+
+        /** A published event is kept a while to look into what was sent, then deleted; an unpublished one never is. */
+        @Bean
+        RetentionRule outboxRetention(@Value("${clinic.retention.outbox-published:7d}") Duration retention) {
+            return new RetentionRule("outbox_event", "published_at", retention);
         }
     }
 }
