@@ -1,6 +1,7 @@
 package org.clinicops.intake;
 
 import org.clinicops.events.Topics;
+import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,9 @@ class IntakeServiceApplicationTests {
                 "--server.port=0",
                 "--spring.datasource.url=" + TestPostgres.newDatabase("intake_app"),
                 "--spring.datasource.username=postgres",
-                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString());
+                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                // started by hand, outside a Spring test context: the demo clock at the suite's reference time
+                "--clinic.clock.start=" + TestClock.at(Examples.NOW));
     }
 
     @AfterAll
