@@ -2,6 +2,7 @@ package org.clinicops.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.clinicops.events.CloudEventHeaders;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.messaging.CloudEventReader;
 import org.clinicops.support.messaging.DeadLetters;
 import org.clinicops.support.messaging.ProcessedEvents;
@@ -10,6 +11,7 @@ import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.outbox.OutboxRelay;
 import org.clinicops.support.retention.RetentionJob;
 import org.clinicops.support.retention.RetentionRule;
+import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.time.ClinicClock;
 import org.clinicops.support.web.ApiProblems;
 import org.flywaydb.core.Flyway;
@@ -68,6 +70,17 @@ public class ClinicSupportAutoConfiguration {
         return new RetentionRule("processed_event", "processed_at", retention);
     }
 
+    @Bean
+    IdempotencyKeys idempotencyKeys(JdbcClient jdbc) {
+        return new IdempotencyKeys(jdbc);
+    }
+
+    /** An {@code Idempotency-Key} is there for a client's retries, which come within minutes. */
+    @Bean
+    RetentionRule idempotencyKeyRetention(@Value("${clinic.retention.idempotency-keys:7d}") Duration retention) {
+        return new RetentionRule("idempotency_key", "created_at", retention);
+    }
+
     /** Applies the retention rules of clinic-support and of the service alike. */
     @Bean
     RetentionJob retentionJob(JdbcClient jdbc, Clock clock, List<RetentionRule> rules) {
@@ -101,6 +114,12 @@ public class ClinicSupportAutoConfiguration {
     @ConditionalOnWebApplication
     ApiProblems apiProblems() {
         return new ApiProblems();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    JsonBodies jsonBodies(JsonMapper json) {
+        return new JsonBodies(json);
     }
 
     /** Every service's Flyway also migrates clinic-support's own tables into the service's database. */

@@ -19,9 +19,9 @@ class SupportMigrationsTests {
     void clinicSupportsTablesFollowTheServicesOwnWithAHistoryOfTheirOwn() {
         new SupportMigrations().migrate(serviceFlyway());
 
-        assertThat(tables()).contains("support_test_note", "outbox_event", "processed_event");
+        assertThat(tables()).contains("support_test_note", "outbox_event", "processed_event", "idempotency_key");
         assertThat(versions("flyway_schema_history")).containsExactly("1");
-        assertThat(versions("clinic_support_schema_history")).containsExactly("0", "1");
+        assertThat(versions("clinic_support_schema_history")).containsExactly("0", "1", "2");
     }
 
     @Test
@@ -31,7 +31,23 @@ class SupportMigrationsTests {
         new SupportMigrations().migrate(serviceFlyway());
 
         assertThat(versions("flyway_schema_history")).containsExactly("1");
-        assertThat(versions("clinic_support_schema_history")).containsExactly("0", "1");
+        assertThat(versions("clinic_support_schema_history")).containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void aServiceThatMadeTheIdempotencyKeyTableItselfKeepsIt() {
+        serviceFlyway().migrate();
+        jdbc.sql("""
+                create table idempotency_key (operation text not null, key text not null, request_digest text not null,
+                    resource_id uuid not null, created_at timestamptz not null, primary key (operation, key))
+                """).update();
+        jdbc.sql("insert into idempotency_key values ('register-patient', 'k-1', 'd', gen_random_uuid(), now())")
+                .update();
+
+        new SupportMigrations().migrate(serviceFlyway());
+
+        assertThat(jdbc.sql("select key from idempotency_key").query(String.class).list()).containsExactly("k-1");
+        assertThat(versions("clinic_support_schema_history")).containsExactly("0", "1", "2");
     }
 
     private Flyway serviceFlyway() {

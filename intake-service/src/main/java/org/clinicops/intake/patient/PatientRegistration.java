@@ -1,7 +1,7 @@
 package org.clinicops.intake.patient;
 
-import org.clinicops.intake.request.JsonField;
-import org.clinicops.intake.request.JsonFields;
+import org.clinicops.support.request.JsonField;
+import org.clinicops.support.request.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package org.clinicops.intake.patient;
 
 import org.clinicops.intake.config.IntakeProperties;
-import org.clinicops.intake.idempotency.IdempotencyKeys;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,2 +1,2 @@
-/** Reading JSON request bodies as trees and checking them field by field, so a 422 names every bad field by its path. */
+/** intake-service's own request plumbing: the body size limit and the 403 problem. */
 package org.clinicops.intake.request;

@@ -1,7 +1,7 @@
 package org.clinicops.intake.screening;
 
-import org.clinicops.intake.request.JsonField;
-import org.clinicops.intake.request.JsonFields;
+import org.clinicops.support.request.JsonField;
+import org.clinicops.support.request.JsonFields;
 import org.clinicops.intake.request.Problems;
 import tools.jackson.databind.JsonNode;
 

@@ -3,7 +3,7 @@ package org.clinicops.intake.screening;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningProgress;
 import org.clinicops.intake.config.IntakeProperties;
-import org.clinicops.intake.idempotency.IdempotencyKeys;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.Patient;
 import org.clinicops.intake.patient.PatientRegistry;
 import org.clinicops.intake.patient.Patients;

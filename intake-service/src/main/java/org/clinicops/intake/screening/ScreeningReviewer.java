@@ -2,7 +2,7 @@ package org.clinicops.intake.screening;
 
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.ScreeningReviewed;
-import org.clinicops.intake.idempotency.IdempotencyKeys;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.web.ConflictException;
 import org.clinicops.support.web.NotFoundException;

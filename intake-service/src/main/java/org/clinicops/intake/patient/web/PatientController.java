@@ -1,9 +1,9 @@
 package org.clinicops.intake.patient.web;
 
-import org.clinicops.intake.idempotency.IdempotencyKeys;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.PatientRegistry;
 import org.clinicops.intake.patient.Registered;
-import org.clinicops.intake.request.JsonBodies;
+import org.clinicops.support.request.JsonBodies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,7 @@
 package org.clinicops.intake.screening.web;
 
-import org.clinicops.intake.idempotency.IdempotencyKeys;
-import org.clinicops.intake.request.JsonBodies;
+import org.clinicops.support.idempotency.IdempotencyKeys;
+import org.clinicops.support.request.JsonBodies;
 import org.clinicops.intake.screening.ScreeningRecorder;
 import org.clinicops.intake.screening.ScreeningReviewer;
 import org.clinicops.intake.screening.ScreeningStatus;

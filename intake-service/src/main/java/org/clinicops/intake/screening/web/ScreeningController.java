@@ -1,8 +1,8 @@
 package org.clinicops.intake.screening.web;
 
-import org.clinicops.intake.idempotency.IdempotencyKeys;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.PatientRegistry;
-import org.clinicops.intake.request.JsonBodies;
+import org.clinicops.support.request.JsonBodies;
 import org.clinicops.intake.screening.Recorded;
 import org.clinicops.intake.screening.ScreeningRecorder;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,8 @@
-package org.clinicops.intake.idempotency;
+package org.clinicops.support.idempotency;
 
+import org.clinicops.support.migration.SupportMigrations;
 import org.clinicops.support.retention.RetentionJob;
+import org.clinicops.support.retention.RetentionRule;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
 import org.flywaydb.core.Flyway;
@@ -20,12 +22,14 @@ class IdempotencyKeyRetentionTests {
 
     static final Instant NOW = TestClock.at("2026-11-25T17:00:00Z");
 
-    final String url = TestPostgres.newDatabase("intake_idempotency_retention");
-    final JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
+    final DriverManagerDataSource database =
+            new DriverManagerDataSource(TestPostgres.newDatabase("support_idempotency_retention"), "postgres", "");
+    final JdbcClient jdbc = JdbcClient.create(database);
     final TestClock clock = new TestClock(NOW);
 
     IdempotencyKeyRetentionTests() {
-        Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration/intake").load().migrate();
+        new SupportMigrations().migrate(Flyway.configure().dataSource(database)
+                .locations("classpath:db/migration/support").load());
     }
 
     @Test
@@ -34,7 +38,7 @@ class IdempotencyKeyRetentionTests {
         key("claimed-6-days-ago", NOW.minus(Duration.ofDays(6)));
 
         new RetentionJob(jdbc, clock,
-                List.of(new IdempotencyKeyRetention().idempotencyKeyRule(Duration.ofDays(7))),
+                List.of(new RetentionRule("idempotency_key", "created_at", Duration.ofDays(7))),
                 RetentionJob.BATCH_SIZE).deleteExpired();
 
         assertThat(jdbc.sql("select key from idempotency_key").query(String.class).list())

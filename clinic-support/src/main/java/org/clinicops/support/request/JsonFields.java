@@ -1,4 +1,4 @@
-package org.clinicops.intake.request;
+package org.clinicops.support.request;
 
 import org.clinicops.support.web.FieldError;
 import org.clinicops.support.web.InvalidRequestException;

@@ -1,9 +1,8 @@
-package org.clinicops.intake.request;
+package org.clinicops.support.request;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,9 +17,9 @@ import java.io.InputStream;
  * Reads a request body as a JSON tree, for {@link JsonFields} to check. A body that is missing, is not JSON, is not
  * a JSON object, or repeats a member name (which of two PHQ-9 lists would count?) is a 400, answered by the shared
  * problem handler. Controllers take the raw bytes and call this themselves, so that a path id can be checked (404)
- * before the body is looked at.
+ * before the body is looked at. Fractions are read as the decimals written ({@code 35.05} stays 35.05, never the
+ * nearest binary double), because doses are computed from them (CLINICAL D-4).
  */
-@Component
 public class JsonBodies {
 
     private final ObjectReader reader;
@@ -28,7 +27,8 @@ public class JsonBodies {
     public JsonBodies(JsonMapper json) {
         this.reader = json.reader()
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     public JsonNode readObject(byte[] body) {

@@ -1,9 +1,12 @@
-package org.clinicops.intake.request;
+package org.clinicops.support.request;
 
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -165,6 +168,59 @@ public final class JsonField {
             return null;
         }
         return node.doubleValue();
+    }
+
+    /** A required JSON number greater than zero, exactly as written (see {@link JsonBodies}). */
+    public BigDecimal requiredPositiveDecimal() {
+        if (isAbsent()) {
+            reject("is required");
+            return null;
+        }
+        return positiveDecimal();
+    }
+
+    public BigDecimal optionalPositiveDecimal() {
+        return isAbsent() ? null : positiveDecimal();
+    }
+
+    private BigDecimal positiveDecimal() {
+        if (!node.isNumber() || node.decimalValue().signum() <= 0) {
+            reject("must be a number greater than 0");
+            return null;
+        }
+        return node.decimalValue();
+    }
+
+    /** An optional JSON number >= 0, exactly as written. */
+    public BigDecimal optionalNonNegativeDecimal() {
+        if (isAbsent()) {
+            return null;
+        }
+        if (!node.isNumber() || node.decimalValue().signum() < 0) {
+            reject("must be a number >= 0");
+            return null;
+        }
+        return node.decimalValue();
+    }
+
+    public Boolean optionalBoolean() {
+        return isAbsent() ? null : requiredBoolean();
+    }
+
+    /** An optional instant, ISO-8601 with {@code Z} or an offset; a local time without one is refused. */
+    public Instant optionalInstant() {
+        if (isAbsent()) {
+            return null;
+        }
+        if (node.isString()) {
+            try {
+                return OffsetDateTime.parse(node.stringValue()).toInstant();
+            } catch (DateTimeParseException e) {
+                // falls through
+            }
+        }
+        reject("must be an instant such as 2026-11-26T17:05:00Z (with Z or an offset)");
+        return null;
     }
 
     public LocalDate requiredDate() {

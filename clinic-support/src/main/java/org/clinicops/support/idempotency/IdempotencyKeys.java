@@ -1,8 +1,7 @@
-package org.clinicops.intake.idempotency;
+package org.clinicops.support.idempotency;
 
 import org.clinicops.support.web.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
@@ -19,11 +18,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The {@code Idempotency-Key} of POSTs that create or decide something. The key is claimed in the same transaction
- * that creates (or decides) the resource, so a retry either finds the committed resource or (if the first attempt
- * rolled back) does the work afresh. The same key with a different request is a 422 naming {@code Idempotency-Key}.
+ * The {@code Idempotency-Key} of POSTs that create or change something. The key is claimed in the same transaction
+ * that does the work, so a retry either finds the committed resource or (if the first attempt rolled back) does the
+ * work afresh. The same key with a different request is refused ({@link IdempotencyKeyReusedException}: a 422 naming
+ * {@code Idempotency-Key} unless the service's contract answers otherwise). Keys are kept for
+ * {@code clinic.retention.idempotency-keys} (default 7 days), then a retry with the same key works afresh.
  */
-@Repository
 public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
@@ -43,10 +43,11 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims {@code key} for {@code operation} on behalf of a resource about to be created (or decided) as
-     * {@code newResourceId}; answers the id an earlier identical request created or decided instead, if there was one.
+     * Claims {@code key} for {@code operation} on behalf of a resource about to be created (or changed) as
+     * {@code newResourceId}; answers the id an earlier identical request created or changed instead, if there was one.
      *
      * @param request what identifies the request besides the key: its body and any path ids, in a fixed order
+     * @throws IdempotencyKeyReusedException when the key was claimed for another request
      */
     public Optional<UUID> claim(String operation, String key, Map<String, JsonNode> request, UUID newResourceId,
                                 Instant now) {
@@ -75,7 +76,7 @@ public class IdempotencyKeys {
                 .query((rs, n) -> new Claim(rs.getString("request_digest"), rs.getObject("resource_id", UUID.class)))
                 .single();
         if (!earlier.digest().equals(digest)) {
-            throw new InvalidRequestException(HEADER, "was already used for a different request");
+            throw new IdempotencyKeyReusedException();
         }
         return Optional.of(earlier.resourceId());
     }
