@@ -29,8 +29,38 @@ public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass
             "org.clinicops.session.scheduled.v1", SessionScheduled.class, Topics.SESSIONS,
             "/schemas/session-scheduled.v1.json");
 
+    public static final EventType<SessionCheckedIn> SESSION_CHECKED_IN = new EventType<>(
+            "org.clinicops.session.checked-in.v1", SessionCheckedIn.class, Topics.SESSIONS,
+            "/schemas/session-checked-in.v1.json");
+
+    public static final EventType<DoseAdministered> DOSE_ADMINISTERED = new EventType<>(
+            "org.clinicops.session.dose-administered.v1", DoseAdministered.class, Topics.SESSIONS,
+            "/schemas/dose-administered.v1.json");
+
+    public static final EventType<SafetyAlertRaised> SAFETY_ALERT_RAISED = new EventType<>(
+            "org.clinicops.session.safety-alert-raised.v1", SafetyAlertRaised.class, Topics.SESSIONS,
+            "/schemas/safety-alert-raised.v1.json");
+
+    public static final EventType<SessionDeferred> SESSION_DEFERRED = new EventType<>(
+            "org.clinicops.session.deferred.v1", SessionDeferred.class, Topics.SESSIONS,
+            "/schemas/session-deferred.v1.json");
+
+    public static final EventType<SessionDischarged> SESSION_DISCHARGED = new EventType<>(
+            "org.clinicops.session.discharged.v1", SessionDischarged.class, Topics.SESSIONS,
+            "/schemas/session-discharged.v1.json");
+
+    public static final EventType<SessionCancelled> SESSION_CANCELLED = new EventType<>(
+            "org.clinicops.session.cancelled.v1", SessionCancelled.class, Topics.SESSIONS,
+            "/schemas/session-cancelled.v1.json");
+
+    public static final EventType<SessionNoShow> SESSION_NO_SHOW = new EventType<>(
+            "org.clinicops.session.no-show.v1", SessionNoShow.class, Topics.SESSIONS,
+            "/schemas/session-no-show.v1.json");
+
     public static final List<EventType<?>> ALL = List.of(
-            SCREENING_COMPLETED, SCREENING_REVIEWED, TREATMENT_PLAN_BOOKED, TREATMENT_PLAN_WAITING_FOR_CAPACITY, SESSION_SCHEDULED);
+            SCREENING_COMPLETED, SCREENING_REVIEWED, TREATMENT_PLAN_BOOKED, TREATMENT_PLAN_WAITING_FOR_CAPACITY,
+            SESSION_SCHEDULED, SESSION_CHECKED_IN, DOSE_ADMINISTERED, SAFETY_ALERT_RAISED, SESSION_DEFERRED,
+            SESSION_DISCHARGED, SESSION_CANCELLED, SESSION_NO_SHOW);
 
     public static Optional<EventType<?>> ofType(String type) {
         return ALL.stream().filter(t -> t.type.equals(type)).findFirst();

@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Every published event serializes to JSON its schema accepts, and none can carry PHI. */
 class EventContractJsonTests {
@@ -57,7 +60,35 @@ class EventContractJsonTests {
                 new TreatmentPlanWaitingForCapacity(UUID.randomUUID(), AT, PATIENT, plan, UUID.randomUUID(),
                         Protocol.IV_KETAMINE_DEPRESSION),
                 new SessionScheduled(UUID.randomUUID(), AT, PATIENT, session, plan, Protocol.IV_KETAMINE_DEPRESSION, 1,
-                        Instant.parse("2026-11-26T17:00:00Z"), Instant.parse("2026-11-26T18:55:00Z"), 1));
+                        Instant.parse("2026-11-26T17:00:00Z"), Instant.parse("2026-11-26T18:55:00Z"), 1),
+                // The session day: occurredAt stays AT, so the day's own instants lead up to it.
+                new SessionCheckedIn(UUID.randomUUID(), AT, PATIENT, plan, session, 1,
+                        Instant.parse("2026-11-25T15:05:00Z")),
+                ivDose(plan, session, new BigDecimal("35.8")),
+                new DoseAdministered(UUID.randomUUID(), AT, PATIENT, UUID.randomUUID(), UUID.randomUUID(), 1,
+                        Protocol.ESKETAMINE_NASAL, null, new BigDecimal("56"), new BigDecimal("56"),
+                        Instant.parse("2026-11-25T14:40:00Z"), Instant.parse("2026-11-25T14:50:00Z"),
+                        Instant.parse("2026-11-25T16:50:00Z"), "dr-okafor", List.of()),
+                new SafetyAlertRaised(UUID.randomUUID(), AT, PATIENT, plan, session, 1, UUID.randomUUID(),
+                        SafetyAlertCode.SYSTOLIC_HIGH, 186, 180, Instant.parse("2026-11-25T15:35:00Z"), "dr-okafor"),
+                new SafetyAlertRaised(UUID.randomUUID(), AT, PATIENT, plan, session, 1, UUID.randomUUID(),
+                        SafetyAlertCode.SERIOUS_ADVERSE_EVENT, null, null, Instant.parse("2026-11-25T15:10:00Z"),
+                        null),
+                new SessionDischarged(UUID.randomUUID(), AT, PATIENT, plan, session, 1, AT),
+                new SessionDeferred(UUID.randomUUID(), AT, PATIENT, plan, UUID.randomUUID(), 2,
+                        DeferralReason.D2_BP_TOO_HIGH, Instant.parse("2026-11-25T16:40:00Z")),
+                new SessionCancelled(UUID.randomUUID(), AT, PATIENT, plan, UUID.randomUUID(), 3,
+                        CancellationReason.PATIENT_REQUEST, Instant.parse("2026-11-25T16:00:00Z")),
+                new SessionNoShow(UUID.randomUUID(), AT, PATIENT, plan, UUID.randomUUID(), 4,
+                        Instant.parse("2026-11-25T16:30:00Z")));
+    }
+
+    /** 0.5 mg/kg at 71.5 kg is 35.8 mg (CLINICAL D-4), given in full over an elevated pre-dose BP's override. */
+    private static DoseAdministered ivDose(UUID plan, UUID session, BigDecimal doseMg) {
+        return new DoseAdministered(UUID.randomUUID(), AT, PATIENT, plan, session, 1,
+                Protocol.IV_KETAMINE_DEPRESSION, new BigDecimal("0.5"), doseMg, doseMg,
+                Instant.parse("2026-11-25T15:20:00Z"), Instant.parse("2026-11-25T16:00:00Z"),
+                Instant.parse("2026-11-25T17:00:00Z"), "dr-okafor", List.of(DoseOverrideRule.D3_ELEVATED_BP));
     }
 
     @Test
@@ -108,6 +139,52 @@ class EventContractJsonTests {
 
         assertThat(schema(type).validate(body, InputFormat.JSON)).isEmpty();
         assertThat(json.readValue(body, event.getClass())).isEqualTo(event);
+    }
+
+    /** A dose travels as the decimal D-4 rounds to: a JSON number, never a string or a double's 35.0999... */
+    @Test
+    void aDoseIsAJsonNumberWithExactlyItsDecimals() {
+        String body = json.writeValueAsString(ivDose(UUID.randomUUID(), UUID.randomUUID(), new BigDecimal("35.1")));
+
+        assertThat(json.readTree(body).get("doseMg").isNumber()).as(body).isTrue();
+        assertThat(body).containsPattern("\"doseMg\":35\\.1[,}]");
+        assertThat(json.readValue(body, DoseAdministered.class).doseMg()).isEqualTo(new BigDecimal("35.1"));
+    }
+
+    /**
+     * What the contract rules out the schema refuses, so a consumer can rely on it: the nulls both ways, a dose as a
+     * string, a repeated override, free text for a staff id.
+     */
+    @ParameterizedTest
+    @MethodSource("contractBreaches")
+    void theSchemaRefusesABodyThatBreaksTheContract(ClinicEvent event, String member, Object value) throws IOException {
+        Map<String, Object> body = json.readValue(json.writeValueAsString(event), Map.class);
+        body.put(member, value);
+
+        assertThat(schema(EventType.of(event)).validate(json.writeValueAsString(body), InputFormat.JSON))
+                .as(member + " = " + value).isNotEmpty();
+    }
+
+    static Stream<Arguments> contractBreaches() {
+        List<ClinicEvent> all = samples().toList();
+        ClinicEvent iv = all.stream().filter(e -> e instanceof DoseAdministered d
+                && d.protocol() == Protocol.IV_KETAMINE_DEPRESSION).findFirst().orElseThrow();
+        ClinicEvent esketamine = all.stream().filter(e -> e instanceof DoseAdministered d
+                && d.protocol() == Protocol.ESKETAMINE_NASAL).findFirst().orElseThrow();
+        ClinicEvent reading = all.stream().filter(e -> e instanceof SafetyAlertRaised a
+                && a.code() == SafetyAlertCode.SYSTOLIC_HIGH).findFirst().orElseThrow();
+        ClinicEvent seriousAdverseEvent = all.stream().filter(e -> e instanceof SafetyAlertRaised a
+                && a.code() == SafetyAlertCode.SERIOUS_ADVERSE_EVENT).findFirst().orElseThrow();
+        return Stream.of(
+                arguments(iv, "orderedMgPerKg", null),
+                arguments(esketamine, "orderedMgPerKg", 0.5),
+                arguments(iv, "doseMg", "35.8"),
+                arguments(iv, "overrides", List.of("D3_ELEVATED_BP", "D3_ELEVATED_BP")),
+                arguments(iv, "prescriberId", "dr okafor, called at 15:40"),
+                arguments(reading, "value", null),
+                arguments(reading, "threshold", null),
+                arguments(seriousAdverseEvent, "value", 120),
+                arguments(seriousAdverseEvent, "threshold", 180));
     }
 
     @Test
@@ -163,9 +240,17 @@ class EventContractJsonTests {
         if (items != null) {
             collectPropertyNames(items, names);
         }
-        JsonNode alternatives = node.get("oneOf");
-        if (alternatives != null) {
-            alternatives.values().forEach(alternative -> collectPropertyNames(alternative, names));
+        for (String combinator : List.of("oneOf", "anyOf", "allOf")) {
+            JsonNode alternatives = node.get(combinator);
+            if (alternatives != null) {
+                alternatives.values().forEach(alternative -> collectPropertyNames(alternative, names));
+            }
+        }
+        for (String branch : List.of("if", "then", "else")) {
+            JsonNode conditional = node.get(branch);
+            if (conditional != null) {
+                collectPropertyNames(conditional, names);
+            }
         }
     }
 

@@ -1,0 +1,7 @@
+package org.clinicops.events;
+
+/** Who called a session off before it was dosed. */
+public enum CancellationReason {
+    PATIENT_REQUEST,
+    CLINIC_REQUEST
+}
