@@ -2,10 +2,12 @@ package org.clinicops.session.config;
 
 import org.clinicops.session.booking.ClinicCalendar;
 import org.clinicops.session.booking.OpeningHours;
+import org.clinicops.session.day.SessionDayRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.format.annotation.DateTimeFormat;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ import java.util.Map;
  * CLINICAL section 6 "Booking a series"; each clinic may tune them.
  */
 @ConfigurationProperties("session")
-public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booking booking) {
+public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booking booking, @DefaultValue Day day) {
 
     /**
      * @param hours       opening hours per weekday, {@code "08:00-17:00"} or {@code "closed"}; a weekday not listed
@@ -94,5 +96,40 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
             @DefaultValue("24h") Duration leadTime,
             @DefaultValue("28") int horizonDays,
             @DefaultValue("15m") Duration retryWaitingEvery) {
+    }
+
+    /**
+     * The numbers of the session-day rules (CLINICAL D-2..D-8); see {@link SessionDayRules} for each one's meaning.
+     */
+    public record Day(
+            @DefaultValue("0.5") BigDecimal mgPerKgMin,
+            @DefaultValue("1.0") BigDecimal mgPerKgMax,
+            @DefaultValue("100") BigDecimal capMg,
+            @DefaultValue({"28", "56", "84"}) List<BigDecimal> esketamineDosesMg,
+            @DefaultValue({"28", "56"}) List<BigDecimal> esketamineFirstDosesMg,
+            @DefaultValue("28") BigDecimal esketamineDeviceMg,
+            @DefaultValue("15m") Duration recheckRest,
+            @DefaultValue("15m") Duration vitalsEvery,
+            @DefaultValue("60m") Duration observationIv,
+            @DefaultValue("60m") Duration observationIm,
+            @DefaultValue("120m") Duration observationEsketamine,
+            @DefaultValue("160") int highSystolic,
+            @DefaultValue("100") int highDiastolic,
+            @DefaultValue("140") int elevatedSystolic,
+            @DefaultValue("90") int elevatedDiastolic,
+            @DefaultValue("180") int alertSystolicAbove,
+            @DefaultValue("110") int alertDiastolicAbove,
+            @DefaultValue("92") int alertSpo2Below,
+            @DefaultValue("130") int alertHeartRateAbove,
+            @DefaultValue("50") int alertHeartRateBelow,
+            @DefaultValue("10") int dischargeMaxSystolicRise) {
+
+        public SessionDayRules rules() {
+            return new SessionDayRules(mgPerKgMin, mgPerKgMax, capMg, esketamineDosesMg, esketamineFirstDosesMg,
+                    esketamineDeviceMg, recheckRest, vitalsEvery, observationIv, observationIm, observationEsketamine,
+                    highSystolic, highDiastolic, elevatedSystolic, elevatedDiastolic, alertSystolicAbove,
+                    alertDiastolicAbove, alertSpo2Below, alertHeartRateAbove, alertHeartRateBelow,
+                    dischargeMaxSystolicRise);
+        }
     }
 }

@@ -1,6 +1,17 @@
 package org.clinicops.session.schedule;
 
-/** Where a session stands; more states come with the session day (CLINICAL section 7). */
+/**
+ * Where a session stands on its day (CLINICAL section 7). DEFERRED, CANCELLED and NO_SHOW sessions were never dosed;
+ * a dosed session ends only as DISCHARGED.
+ */
 public enum SessionStatus {
-    SCHEDULED
+    SCHEDULED,
+    CHECKED_IN,
+    READY_TO_DOSE,
+    DOSING,
+    IN_OBSERVATION,
+    DISCHARGED,
+    DEFERRED,
+    CANCELLED,
+    NO_SHOW
 }

@@ -1,4 +1,4 @@
-package org.clinicops.session.schedule.web;
+package org.clinicops.session.day.web;
 
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
@@ -92,7 +92,11 @@ class SessionControllerWebTests {
 
         assertThat(mvc.get().uri("/api/sessions/{id}", sessionId)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                 {"sessionId": "%s", "planId": "%s", "patientId": "%s", "protocol": "IV_KETAMINE_DEPRESSION",
-                 "number": 1, "start": "%s", "end": "%s", "chairId": 1, "status": "SCHEDULED"}
+                 "number": 1, "start": "%s", "end": "%s", "chairId": 1, "status": "SCHEDULED",
+                 "checkIn": null, "bpGate": null, "recheckNotBefore": null, "vitals": [], "doseOrder": null,
+                 "dose": null, "vitalsDueBy": null, "vitalsOverdue": false, "earliestDischargeAt": null,
+                 "effects": [], "alerts": [], "discharge": null, "deferral": null, "cancellation": null,
+                 "noShowRecordedAt": null}
                 """.formatted(sessionId, planId, fridayEveningPatient, TestClock.isoInstant("2026-12-05T01:00:00Z"),
                 TestClock.isoInstant("2026-12-05T02:55:00Z")));
     }
