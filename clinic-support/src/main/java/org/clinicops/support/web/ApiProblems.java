@@ -45,6 +45,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflict");
+        if (e.code() != null) {
+            problem.setProperty("code", e.code());
+        }
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 
