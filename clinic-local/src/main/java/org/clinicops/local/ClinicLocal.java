@@ -77,7 +77,8 @@ public final class ClinicLocal implements AutoCloseable {
     }
 
     /**
-     * @param clinicTime where every service's clock starts (then ticks on); null for the real time
+     * @param clinicTime where every service's clock starts (then ticks on, and the gateway's {@code /api/demo/clock}
+     *                   moves them all forward); null for the real time
      */
     public record Options(Path dataDirectory, Ports ports, Instant clinicTime) {
     }
@@ -98,25 +99,33 @@ public final class ClinicLocal implements AutoCloseable {
                 options.ports().postgres(), options.ports().smtp());
         List<RunningService> started = new ArrayList<>();
         try {
-            List<String> common = commonArguments(infrastructure, options);
+            List<String> clock = clockArguments(options);
+            List<String> common = commonArguments(infrastructure, clock);
             RunningService intake = run("intake-service", IntakeServiceApplication.application(),
                     args(common, options.ports().intake(), infrastructure, "intake"));
             started.add(intake);
-            started.add(run("session-service", SessionServiceApplication.application(),
-                    args(common, options.ports().session(), infrastructure, "session")));
+            RunningService session = run("session-service", SessionServiceApplication.application(),
+                    args(common, options.ports().session(), infrastructure, "session"));
+            started.add(session);
             List<String> notification = args(common, options.ports().notification(), infrastructure, "notification");
             notification.add("--notification.intake-uri=" + intake.url());
             notification.add("--spring.mail.host=" + infrastructure.mail().host());
             notification.add("--spring.mail.port=" + infrastructure.mail().port());
             started.add(run("notification-service", NotificationServiceApplication.application(), notification));
-            started.add(run("gateway", GatewayApplication.builder(), List.of(
+            List<String> gateway = new ArrayList<>(List.of(
                     "--server.port=" + options.ports().gateway(),
                     "--logging.include-application-name=false",
                     "--logging.pattern.level=%5p [%X{correlationId:-}]",
                     "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES,
                     "--clinic.gateway.intake-uri=" + intake.url(),
-                    "--clinic.gateway.session-uri=" + started.get(1).url(),
-                    "--clinic.gateway.notification-uri=" + started.get(2).url())));
+                    "--clinic.gateway.session-uri=" + session.url(),
+                    "--clinic.gateway.notification-uri=" + started.get(2).url(),
+                    // the demo clock shows the zone session-service books in
+                    "--clinic.gateway.clinic-zone="
+                            + session.context().getEnvironment().getRequiredProperty("session.clinic.zone")));
+            // with a clinic time, the gateway's demo clock reads (and moves) what the services read
+            gateway.addAll(clock);
+            started.add(run("gateway", GatewayApplication.builder(), gateway));
             return new ClinicLocal(infrastructure, List.copyOf(started));
         } catch (RuntimeException e) {
             started.reversed().forEach(service -> service.context().close());
@@ -125,7 +134,17 @@ public final class ClinicLocal implements AutoCloseable {
         }
     }
 
-    private static List<String> commonArguments(LocalInfrastructure infrastructure, Options options) {
+    /** Empty for the real time; else every service's clock settings, the gateway's too. */
+    private static List<String> clockArguments(Options options) {
+        if (options.clinicTime() == null) {
+            return List.of();
+        }
+        // One anchor for all, so their clocks agree although they start seconds apart.
+        return List.of("--clinic.clock.start=" + options.clinicTime(),
+                "--clinic.clock.started-at=" + ClinicClock.system().instant());
+    }
+
+    private static List<String> commonArguments(LocalInfrastructure infrastructure, List<String> clock) {
         List<String> common = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers(),
                 "--spring.datasource.username=" + infrastructure.postgres().username(),
@@ -134,11 +153,7 @@ public final class ClinicLocal implements AutoCloseable {
                 // Logback is one per JVM: a per-service pattern would label every line with the last service started.
                 "--logging.include-application-name=false",
                 "--logging.pattern.level=%5p [%X{correlationId:-}]"));
-        if (options.clinicTime() != null) {
-            // One anchor for all services, so their clocks agree although they start seconds apart.
-            common.add("--clinic.clock.start=" + options.clinicTime());
-            common.add("--clinic.clock.started-at=" + ClinicClock.system().instant());
-        }
+        common.addAll(clock);
         return common;
     }
 
@@ -217,8 +232,11 @@ public final class ClinicLocal implements AutoCloseable {
             stopped.countDown();
         }, "clinic-local-shutdown"));
         Instant now = clinic.service("intake-service").context().getBean(Clock.class).instant();
+        String demoClock = clinicTime == null ? ""
+                : String.format("  %-21s %s/api/demo/clock   (GET; POST advanceBy or advanceTo)%n", "demo clock",
+                        clinic.gatewayUrl());
         System.out.printf("%nclinic-ops is running (Ctrl-C stops it; data kept in %s, --fresh starts over)%n"
-                + "  clinic time           %s%n%s%n", data, now, clinic.describe());
+                + "  clinic time           %s%n%s%s%n", data, now, demoClock, clinic.describe());
         stopped.await();
     }
 

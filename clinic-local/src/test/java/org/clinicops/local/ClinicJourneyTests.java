@@ -7,7 +7,10 @@ import jakarta.mail.internet.MimeMessage;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL, an SMTP server and all services in this JVM. The clinic clock starts at Wednesday 2026-11-25 08:45 in
  * Los Angeles, so the booking is CLINICAL section 6's worked example.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClinicJourneyTests {
 
     private static final Instant WEDNESDAY_0845_LOS_ANGELES = TestClock.at("2026-11-25T16:45:00Z");
@@ -158,6 +164,33 @@ class ClinicJourneyTests {
         assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("front-desk-42");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /** Last, because the jump would move what the other tests book and remind. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theDemoClockMovesEveryServiceAtOnce() throws Exception {
+        List<String> services = List.of("intake-service", "session-service", "notification-service");
+        // to the millisecond, as the gateway shows the time
+        Instant before = clock("session-service").instant().truncatedTo(ChronoUnit.MILLIS);
+
+        HttpResponse<String> moved = post("/api/demo/clock", "{\"advanceBy\": \"PT65M\"}");
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        Instant now = Instant.parse(read(moved.body()).get("now").asString());
+        assertThat(Duration.between(before, now))
+                .isBetween(Duration.ofMinutes(65), Duration.ofMinutes(65).plusSeconds(10));
+        for (String service : services) {
+            assertThat(Duration.between(now, clock(service).instant())).as(service)
+                    .isBetween(Duration.ZERO, Duration.ofSeconds(5));
+        }
+        JsonNode shown = read(get("/api/demo/clock").body());
+        assertThat(Instant.parse(shown.get("now").asString())).isAfterOrEqualTo(now);
+        assertThat(shown.get("zone").asString()).isEqualTo("America/Los_Angeles");
+    }
+
+    private static Clock clock(String service) {
+        return clinic.service(service).context().getBean(Clock.class);
     }
 
     private static String registerPatient(String email, boolean emailConsent) throws Exception {

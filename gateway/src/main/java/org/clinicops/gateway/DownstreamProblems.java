@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,8 +18,12 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
-/** Answers for a service that is down or too slow: an RFC 9457 problem naming the service, never a stack trace. */
+/**
+ * Answers for a service that is down or too slow: an RFC 9457 problem naming the service, never a stack trace.
+ * Consulted before {@link org.clinicops.support.web.ApiProblems}, whose catch-all would answer these with a 500.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class DownstreamProblems {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamProblems.class);

@@ -1,5 +1,6 @@
 package org.clinicops.gateway;
 
+import org.clinicops.support.web.ApiProblems;
 import org.clinicops.support.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Cross-cutting pieces that apply to every route: the correlation id (made or taken by clinic-support's
- * CorrelationIdFilter, forwarded here) and the downstream addresses.
+ * CorrelationIdFilter, forwarded here), the downstream addresses and the problem answers of the gateway's own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -40,6 +41,16 @@ class GatewayConfiguration {
             returned.remove(CorrelationId.HEADER);
             return returned;
         };
+    }
+
+    /**
+     * The services' problem answers for what the gateway answers itself (an unrouted path, the demo clock), so a
+     * 400, 404, 409 or 422 has the same shape whichever side gave it. clinic-support registers it only where there is
+     * a database, which the gateway has not.
+     */
+    @Bean
+    ApiProblems apiProblems() {
+        return new ApiProblems();
     }
 
     @Bean

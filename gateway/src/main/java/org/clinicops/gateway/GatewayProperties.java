@@ -1,16 +1,21 @@
 package org.clinicops.gateway;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
+import java.time.ZoneId;
 
 /**
  * Where each service the gateway routes to is listening; the routes in {@code gateway.yml} read the same properties.
  * Checked at startup because the gateway's own route binding does not validate, and a blank URI would only fail
  * on the first request.
+ *
+ * @param clinicZone the clinic's time zone, as session-service's {@code session.clinic.zone}; the demo clock shows it
  */
 @ConfigurationProperties(prefix = "clinic.gateway")
-public record GatewayProperties(URI intakeUri, URI sessionUri, URI notificationUri) {
+public record GatewayProperties(URI intakeUri, URI sessionUri, URI notificationUri,
+                                @DefaultValue("America/Los_Angeles") ZoneId clinicZone) {
 
     public GatewayProperties {
         requireHttp("intake-uri", intakeUri);

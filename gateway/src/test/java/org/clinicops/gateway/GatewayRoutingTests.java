@@ -149,6 +149,21 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void theDemoClockDoesNotExistWithoutAClinicTime() {
+        HttpResponse<String> read = gateway.get("/api/demo/clock");
+        HttpResponse<String> move = gateway.send(gateway.request("/api/demo/clock")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"advanceBy\": \"PT65M\"}")));
+
+        assertThat(read.statusCode()).isEqualTo(404);
+        assertThat(move.statusCode()).isEqualTo(404);
+        assertThat(move.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(intake.receivedPaths()).noneMatch(path -> path.startsWith("/api/demo"));
+        assertThat(session.receivedPaths()).noneMatch(path -> path.startsWith("/api/demo"));
+        assertThat(notification.receivedPaths()).noneMatch(path -> path.startsWith("/api/demo"));
+    }
+
+    @Test
     void forwardsAndReturnsTheCallersCorrelationId() {
         HttpResponse<String> response = gateway.send(gateway.request("/api/sessions/x-2")
                 .header(CorrelationId.HEADER, "nurse-station-7.req_1")

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * The service's clock: the system's UTC clock, or, for a training or demo clinic day, one that reads
  * {@code clinic.clock.start} at the real moment {@code clinic.clock.started-at} (default: when the service starts)
- * and then ticks on in real time. clinic-local gives every service the same pair, so all of them agree on the time.
+ * and then ticks on in real time. clinic-local gives every service the same pair, so all of them agree on the time,
+ * and every demo clock of a JVM shares {@link ForwardOffset#ofThisJvm()}, so the gateway's demo clock moves them all.
  */
 public final class ClinicClock {
 
@@ -19,12 +20,17 @@ public final class ClinicClock {
      * starting at {@code start} at the real moment {@code startedAt} (blank: now).
      */
     public static Clock fromSettings(String start, String startedAt) {
+        return start.isBlank() ? system() : demo(start, startedAt);
+    }
+
+    /**
+     * A demo clinic day's clock: {@code start} at the real moment {@code startedAt} (blank: now), ticking on in real
+     * time and moved ahead by this JVM's one {@link ForwardOffset}.
+     */
+    public static DemoClock demo(String start, String startedAt) {
         Clock system = system();
-        if (start.isBlank()) {
-            return system;
-        }
         Instant realStart = startedAt.isBlank() ? system.instant() : Instant.parse(startedAt);
-        return startingAt(Instant.parse(start), realStart, system);
+        return ForwardOffset.ofThisJvm().clock(startingAt(Instant.parse(start), realStart, system));
     }
 
     /** The machine's clock; read nowhere else (an architecture test holds every module to it). */
