@@ -57,10 +57,14 @@ public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass
             "org.clinicops.session.no-show.v1", SessionNoShow.class, Topics.SESSIONS,
             "/schemas/session-no-show.v1.json");
 
+    public static final EventType<SessionRescheduled> SESSION_RESCHEDULED = new EventType<>(
+            "org.clinicops.session.rescheduled.v1", SessionRescheduled.class, Topics.SESSIONS,
+            "/schemas/session-rescheduled.v1.json");
+
     public static final List<EventType<?>> ALL = List.of(
             SCREENING_COMPLETED, SCREENING_REVIEWED, TREATMENT_PLAN_BOOKED, TREATMENT_PLAN_WAITING_FOR_CAPACITY,
             SESSION_SCHEDULED, SESSION_CHECKED_IN, DOSE_ADMINISTERED, SAFETY_ALERT_RAISED, SESSION_DEFERRED,
-            SESSION_DISCHARGED, SESSION_CANCELLED, SESSION_NO_SHOW);
+            SESSION_DISCHARGED, SESSION_CANCELLED, SESSION_NO_SHOW, SESSION_RESCHEDULED);
 
     public static Optional<EventType<?>> ofType(String type) {
         return ALL.stream().filter(t -> t.type.equals(type)).findFirst();

@@ -80,7 +80,10 @@ class EventContractJsonTests {
                 new SessionCancelled(UUID.randomUUID(), AT, PATIENT, plan, UUID.randomUUID(), 3,
                         CancellationReason.PATIENT_REQUEST, Instant.parse("2026-11-25T16:00:00Z")),
                 new SessionNoShow(UUID.randomUUID(), AT, PATIENT, plan, UUID.randomUUID(), 4,
-                        Instant.parse("2026-11-25T16:30:00Z")));
+                        Instant.parse("2026-11-25T16:30:00Z")),
+                new SessionRescheduled(UUID.randomUUID(), AT, PATIENT, plan, session, 2,
+                        Instant.parse("2026-11-30T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"),
+                        Instant.parse("2026-12-01T18:55:00Z"), 2));
     }
 
     /** 0.5 mg/kg at 71.5 kg is 35.8 mg (CLINICAL D-4), given in full over an elevated pre-dose BP's override. */

@@ -21,6 +21,22 @@ public sealed interface InductionSeries {
     /** No session of a series whose first session falls on {@code first} can fall after this date. */
     LocalDate lastPossibleDate(LocalDate first);
 
+    /**
+     * Whether these session dates, in date order, keep the series' rules: each one allowed after those before it,
+     * and no more sessions than the series has. A changed or made-up session must leave the series so.
+     */
+    default boolean keepsRules(List<LocalDate> dates) {
+        if (dates.size() > sessions()) {
+            return false;
+        }
+        for (int i = 1; i < dates.size(); i++) {
+            if (!allows(dates.subList(0, i), dates.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static InductionSeries of(Protocol protocol) {
         return switch (protocol) {
             // CLINICAL section 6: 6 infusions (IM: 6 injections, as IV), never on consecutive calendar days,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -80,6 +81,67 @@ public final class SeriesBooker {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The earliest place for one session of a series whose other sessions fall on {@code otherDates}: from
+     * {@code notBefore} on, within the horizon, on a day with which the series still keeps its rules (CLINICAL D-2:
+     * a deferred, cancelled or missed session made up). Empty when none fits: staff decide.
+     */
+    public Optional<Placement> placeOne(Protocol protocol, int number, List<LocalDate> otherDates, Instant notBefore,
+                                        Collection<ChairBooking> existing) {
+        InductionSeries series = InductionSeries.of(protocol);
+        ChairOccupancy chairs = new ChairOccupancy(calendar.chairs(), existing);
+        LocalDate lastDay = LocalDate.ofInstant(notBefore, calendar.zone()).plusDays(horizonDays);
+        for (LocalDate day = LocalDate.ofInstant(notBefore, calendar.zone()); !day.isAfter(lastDay);
+             day = day.plusDays(1)) {
+            if (series.keepsRules(withDate(otherDates, day))) {
+                Optional<Placement> placed = earliestFit(day, notBefore, ChairTimes.of(protocol), chairs, number);
+                if (placed.isPresent()) {
+                    return placed;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a session of this protocol starting at {@code start} lies on a slot and inside one day's hours. */
+    public boolean opensFor(Protocol protocol, Instant start) {
+        LocalDate day = LocalDate.ofInstant(start, calendar.zone());
+        Optional<OpeningHours> hours = calendar.hoursOn(day);
+        LocalTime startTime = LocalTime.ofInstant(start, calendar.zone());
+        Instant end = start.plus(ChairTimes.of(protocol));
+        return hours.isPresent()
+                && startTime.toSecondOfDay() % (calendar.slotMinutes() * 60) == 0
+                && !startTime.isBefore(hours.get().opens())
+                && LocalDate.ofInstant(end, calendar.zone()).equals(day)
+                && !LocalTime.ofInstant(end, calendar.zone()).isAfter(hours.get().closes());
+    }
+
+    /** The session placed at exactly {@code start} on the lowest free chair, if one is free for its chair time. */
+    public Optional<Placement> placeAt(Protocol protocol, int number, Instant start, Collection<ChairBooking> existing) {
+        Instant end = start.plus(ChairTimes.of(protocol));
+        Instant occupiedUntil = end.plus(calendar.turnover());
+        OptionalInt chair = new ChairOccupancy(calendar.chairs(), existing).lowestFreeChair(start, occupiedUntil);
+        return chair.isPresent()
+                ? Optional.of(new Placement(number, chair.getAsInt(), start, end, occupiedUntil))
+                : Optional.empty();
+    }
+
+    /** Whether the series keeps its rules with its sessions on these dates (any order). */
+    public boolean keepsRules(Protocol protocol, List<LocalDate> dates) {
+        return InductionSeries.of(protocol).keepsRules(dates.stream().sorted().toList());
+    }
+
+    public ZoneId zone() {
+        return calendar.zone();
+    }
+
+    private static List<LocalDate> withDate(List<LocalDate> dates, LocalDate day) {
+        List<LocalDate> all = new ArrayList<>(dates);
+        all.add(day);
+        all.sort(null);
+        return all;
     }
 
     private LocalDate lastFirstDate(Instant recordedAt) {

@@ -344,6 +344,23 @@ public final class SessionDay {
                 session.sessionId(), session.number(), now));
     }
 
+    /**
+     * A session is moved only while nothing has happened on it yet, and only to a time to come; where it may go is
+     * the series' business ({@code SeriesChanges}).
+     */
+    public void checkReschedule(SessionDayRequests.RescheduleRequest request, Instant now) {
+        requireStatus("reschedule", SCHEDULED);
+        if (request.start() != null && !request.start().isAfter(now)) {
+            request.startField().reject("must be in the future (now is " + now + ")");
+        }
+        request.fields().throwIfInvalid();
+    }
+
+    /** Whether the session ended without a dose, so the series needs it made up (CLINICAL D-2). */
+    public boolean endedUndosed() {
+        return status == DEFERRED || status == SessionStatus.CANCELLED || status == SessionStatus.NO_SHOW;
+    }
+
     // --- what the day shows ---
 
     /** D-5: the next reading is due by then, while the dose runs and during observation; null otherwise. */

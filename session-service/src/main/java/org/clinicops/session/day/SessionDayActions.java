@@ -1,6 +1,8 @@
 package org.clinicops.session.day;
 
 import org.clinicops.events.ClinicEvent;
+import org.clinicops.events.Protocol;
+import org.clinicops.session.change.SeriesChanges;
 import org.clinicops.session.day.SessionDayRequests.CancelRequest;
 import org.clinicops.session.day.SessionDayRequests.CheckInRequest;
 import org.clinicops.session.day.SessionDayRequests.DeferRequest;
@@ -9,8 +11,8 @@ import org.clinicops.session.day.SessionDayRequests.DoseEndRequest;
 import org.clinicops.session.day.SessionDayRequests.DoseOrderRequest;
 import org.clinicops.session.day.SessionDayRequests.DoseStartRequest;
 import org.clinicops.session.day.SessionDayRequests.EffectsRequest;
+import org.clinicops.session.day.SessionDayRequests.RescheduleRequest;
 import org.clinicops.session.day.SessionDayRequests.VitalsRequest;
-import org.clinicops.events.Protocol;
 import org.clinicops.session.plan.TreatmentPlanBooking;
 import org.clinicops.support.idempotency.IdempotencyKeyReusedException;
 import org.clinicops.support.idempotency.IdempotencyKeys;
@@ -26,19 +28,22 @@ import tools.jackson.databind.node.StringNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs each session-day action in one transaction: the session's row locked, the {@code Idempotency-Key} claimed,
- * the step checked and applied by {@link SessionDay}, the session saved and its events put in the outbox. A refused
- * action rolls back whole: nothing changed, nothing published, the key not claimed.
+ * Runs each change of a session in one transaction: the session's row locked, the {@code Idempotency-Key} claimed,
+ * the step checked and applied by {@link SessionDay} (or, for a move, by {@link SeriesChanges}), the session saved,
+ * its events put in the outbox, and a session that ended undosed made up. A refused change rolls back whole: nothing
+ * changed, nothing published, the key not claimed.
  */
 @Service
 public class SessionDayActions {
 
     private static final String OPERATION = "session-action";
+    private static final String RESCHEDULE = "reschedule";
 
     private final SessionDays days;
     private final JsonBodies bodies;
@@ -47,10 +52,12 @@ public class SessionDayActions {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final TreatmentPlanBooking booking;
+    private final SeriesChanges seriesChanges;
     private final Clock clock;
 
     SessionDayActions(SessionDays days, JsonBodies bodies, JsonMapper json, IdempotencyKeys idempotencyKeys,
-                      Outbox outbox, TransactionTemplate transactions, TreatmentPlanBooking booking, Clock clock) {
+                      Outbox outbox, TransactionTemplate transactions, TreatmentPlanBooking booking,
+                      SeriesChanges seriesChanges, Clock clock) {
         this.days = days;
         this.bodies = bodies;
         this.json = json;
@@ -58,33 +65,29 @@ public class SessionDayActions {
         this.outbox = outbox;
         this.transactions = transactions;
         this.booking = booking;
+        this.seriesChanges = seriesChanges;
         this.clock = clock;
     }
 
-    /**
-     * Checks in the contract's order: the session exists (404), the body is JSON (400), then the key, then the
-     * step's own checks. A repeat with the same key and body records nothing and answers the session as it stands.
-     */
+    /** One of the session day's actions (check-in to no-show). */
     public SessionDay perform(UUID sessionId, SessionAction action, byte[] body, String idempotencyKey) {
-        SessionDay done = transactions.execute(tx -> {
-            SessionDay day = days.lock(sessionId).orElseThrow(() -> new NotFoundException("No session " + sessionId));
-            JsonNode request = read(action, body);
-            IdempotencyKeys.checkForm(idempotencyKey);
-            Instant now = clock.instant();
-            if (idempotencyKey != null && repeated(day, action, request, idempotencyKey, now)) {
-                return day;
-            }
-            apply(day, action, request, now);
-            days.save(day);
-            for (ClinicEvent event : day.takeEvents()) {
-                outbox.publish(event, sessionId.toString());
-            }
-            return day;
-        });
+        SessionDay done = run(sessionId, action.path(), read(action.body(), body), idempotencyKey,
+                (day, request, now) -> apply(day, action, request, now));
         if (action == SessionAction.CANCEL) {
-            // the freed chair time may fit a plan that waits for capacity (CLINICAL section 6)
-            booking.retryPlansWaitingForCapacity();
+            freedChairTime();
         }
+        return done;
+    }
+
+    /** Moves a scheduled session to another time of its series ({@code {"start": "…"}}). */
+    public SessionDay reschedule(UUID sessionId, byte[] body, String idempotencyKey) {
+        SessionDay done = run(sessionId, RESCHEDULE, read(SessionAction.Body.REQUIRED, body), idempotencyKey,
+                (day, request, now) -> {
+                    RescheduleRequest reschedule = RescheduleRequest.read(request);
+                    day.checkReschedule(reschedule, now);
+                    seriesChanges.reschedule(day.session(), reschedule.start(), now);
+                });
+        freedChairTime();
         return done;
     }
 
@@ -92,23 +95,65 @@ public class SessionDayActions {
         return days.find(sessionId).orElseThrow(() -> new NotFoundException("No session " + sessionId));
     }
 
-    private JsonNode read(SessionAction action, byte[] body) {
-        return switch (action.body()) {
-            case REQUIRED -> bodies.readObject(body);
-            case OPTIONAL -> body == null || body.length == 0 ? json.createObjectNode() : bodies.readObject(body);
-            case IGNORED -> json.createObjectNode();
+    private interface Change {
+        void apply(SessionDay day, JsonNode request, Instant now);
+    }
+
+    /**
+     * Checks in the contract's order: the session exists (404), the body is JSON (400, read lazily so the 404 comes
+     * first), then the key, then the change's own checks. A repeat with the same key and body records nothing and
+     * answers the session as it stands.
+     */
+    private SessionDay run(UUID sessionId, String action, BodyReader body, String idempotencyKey, Change change) {
+        return transactions.execute(tx -> {
+            SessionDay day = days.lock(sessionId).orElseThrow(() -> new NotFoundException("No session " + sessionId));
+            JsonNode request = body.read();
+            IdempotencyKeys.checkForm(idempotencyKey);
+            Instant now = clock.instant();
+            if (idempotencyKey != null && repeated(day, action, request, idempotencyKey, now)) {
+                return day;
+            }
+            change.apply(day, request, now);
+            days.save(day);
+            for (ClinicEvent event : day.takeEvents()) {
+                outbox.publish(event, sessionId.toString());
+            }
+            SessionDay saved = days.find(sessionId).orElseThrow();
+            if (saved.endedUndosed()) {
+                seriesChanges.makeUp(saved.session(), now);
+            }
+            return saved;
+        });
+    }
+
+    private interface BodyReader {
+        JsonNode read();
+    }
+
+    private BodyReader read(SessionAction.Body kind, byte[] body) {
+        return switch (kind) {
+            case REQUIRED -> () -> bodies.readObject(body);
+            case OPTIONAL -> () -> body == null || body.length == 0 ? json.createObjectNode() : bodies.readObject(body);
+            case IGNORED -> json::createObjectNode;
         };
     }
 
-    private boolean repeated(SessionDay day, SessionAction action, JsonNode request, String key, Instant now) {
+    /** The freed chair time may fit a plan that waits for capacity (CLINICAL section 6). */
+    private void freedChairTime() {
+        booking.retryPlansWaitingForCapacity();
+    }
+
+    private boolean repeated(SessionDay day, String action, JsonNode request, String key, Instant now) {
         UUID sessionId = day.session().sessionId();
         try {
             return idempotencyKeys.claim(OPERATION, key, Map.of("sessionId", StringNode.valueOf(sessionId.toString()),
-                    "action", StringNode.valueOf(action.path()), "body", request), sessionId, now).isPresent();
+                    "action", StringNode.valueOf(action), "body", request), sessionId, now).isPresent();
         } catch (IdempotencyKeyReusedException e) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("unmet", List.of("IDEMPOTENCY_KEY_REUSED"));
+            members.put("sessionStatus", day.status());
             throw new ConflictException("IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key " + key
-                    + " was used before for another request; use a new key for a new request.",
-                    Map.of("unmet", List.of("IDEMPOTENCY_KEY_REUSED"), "sessionStatus", day.status()));
+                    + " was used before for another request; use a new key for a new request.", members);
         }
     }
 

@@ -193,4 +193,18 @@ public final class SessionDayRequests {
                     fields.field("note").optionalString(NOTE_MAX));
         }
     }
+
+    /** @param start the new start of the session's chair time */
+    public record RescheduleRequest(JsonFields fields, JsonField startField, Instant start) {
+
+        public static RescheduleRequest read(JsonNode body) {
+            JsonFields fields = new JsonFields(body);
+            JsonField start = fields.field("start");
+            Instant at = start.optionalInstant();
+            if (at == null && start.isAbsent()) {
+                start.reject("is required");
+            }
+            return new RescheduleRequest(fields, start, at);
+        }
+    }
 }

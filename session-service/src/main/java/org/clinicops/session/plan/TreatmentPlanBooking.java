@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,8 +46,6 @@ public class TreatmentPlanBooking {
     /** The name of the consumer function (see {@link ScreeningConsumers}), under which the inbox records events. */
     static final String CONSUMER = "bookTreatmentPlan";
     private static final Logger log = LoggerFactory.getLogger(TreatmentPlanBooking.class);
-    /** Arbitrary constant naming the booking lock: one clinic per deployment, so one lock. */
-    private static final long CLINIC_BOOKING_LOCK = 0x5e55_1011_b00cL;
     private static final int ATTEMPTS = 3;
     private static final String EXCLUSION_VIOLATION = "23P01";
 
@@ -57,19 +54,17 @@ public class TreatmentPlanBooking {
     private final Sessions sessions;
     private final SeriesBooker booker;
     private final Outbox outbox;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     TreatmentPlanBooking(ProcessedEvents processedEvents, TreatmentPlans plans, Sessions sessions,
-                         SeriesBooker booker, Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions,
+                         SeriesBooker booker, Outbox outbox, TransactionTemplate transactions,
                          Clock clock) {
         this.processedEvents = processedEvents;
         this.plans = plans;
         this.sessions = sessions;
         this.booker = booker;
         this.outbox = outbox;
-        this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -121,7 +116,7 @@ public class TreatmentPlanBooking {
                     cleared.screeningId(), cleared.indication());
             return;
         }
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CLINIC_BOOKING_LOCK).query().singleRow();
+        sessions.lockForBooking();
         Optional<TreatmentPlan> existing = plans.findByPatient(cleared.patientId());
         if (existing.isPresent()) {
             log.info("Patient {} already has treatment plan {}; screening {} makes no second one",
@@ -154,7 +149,7 @@ public class TreatmentPlanBooking {
     public void retryPlansWaitingForCapacity() {
         try {
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CLINIC_BOOKING_LOCK).query().singleRow();
+                sessions.lockForBooking();
                 Instant now = clock.instant();
                 for (TreatmentPlan plan : plans.waitingForCapacity()) {
                     Instant countedFrom = plan.outcomeRecordedAt().isAfter(now) ? plan.outcomeRecordedAt() : now;

@@ -50,6 +50,12 @@ public class TreatmentPlans {
                 .query(ROW).list();
     }
 
+    /** A session of the plan could not be made up by the series' rules: staff decide (CLINICAL D-2). */
+    public void markNeedsStaff(UUID planId) {
+        jdbc.sql("update treatment_plan set status = 'NEEDS_STAFF' where plan_id = :planId")
+                .param("planId", planId).update();
+    }
+
     void markBooked(UUID planId) {
         jdbc.sql("update treatment_plan set status = 'BOOKED' where plan_id = :planId")
                 .param("planId", planId).update();

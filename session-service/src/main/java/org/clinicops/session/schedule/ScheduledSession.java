@@ -11,4 +11,9 @@ import java.util.UUID;
  */
 public record ScheduledSession(UUID sessionId, UUID planId, UUID patientId, Protocol protocol, int number,
                                int chairId, Instant start, Instant end, Instant occupiedUntil, SessionStatus status) {
+
+    /** Whether the session counts in its series: it is to come, under way or done, not deferred, cancelled or missed. */
+    public boolean countsInSeries() {
+        return status != SessionStatus.DEFERRED && status != SessionStatus.CANCELLED && status != SessionStatus.NO_SHOW;
+    }
 }

@@ -27,16 +27,32 @@ public class Sessions {
             rs.getInt("chair_id"), rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
             rs.getTimestamp("occupied_until").toInstant(), SessionStatus.valueOf(rs.getString("status")));
 
+    /** Arbitrary constant naming the booking lock: one clinic per deployment, so one lock. */
+    private static final long CLINIC_BOOKING_LOCK = 0x5e55_1011_b00cL;
+
     private final JdbcClient jdbc;
 
     Sessions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Takes the clinic's booking lock to the end of the transaction: every change of who sits in which chair when
+     * (a series booked, a session moved or made up), in every instance, waits for the one before it.
+     */
+    public void lockForBooking() {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CLINIC_BOOKING_LOCK).query().singleRow();
+    }
+
     public void insert(ScheduledSession session) {
+        insert(session, null);
+    }
+
+    /** Stores a session that makes up for a deferred, cancelled or missed one ({@code makesUpFor}; null if none). */
+    public void insert(ScheduledSession session, UUID makesUpFor) {
         jdbc.sql("insert into session (" + COLUMNS + """
-                        ) values (:sessionId, :planId, :patientId, :protocol, :number, :chairId, :start, :end,
-                                  :occupiedUntil, :status)
+                        , makes_up_for) values (:sessionId, :planId, :patientId, :protocol, :number, :chairId, :start,
+                                  :end, :occupiedUntil, :status, :makesUpFor)
                         """)
                 .param("sessionId", session.sessionId())
                 .param("planId", session.planId())
@@ -48,6 +64,22 @@ public class Sessions {
                 .param("end", Timestamp.from(session.end()))
                 .param("occupiedUntil", Timestamp.from(session.occupiedUntil()))
                 .param("status", session.status().name())
+                .param("makesUpFor", makesUpFor)
+                .update();
+    }
+
+    /** Moves a session to another chair time; the exclusion constraint still refuses a double booking. */
+    public void move(UUID sessionId, int chairId, Instant start, Instant end, Instant occupiedUntil) {
+        jdbc.sql("""
+                        update session set chair_id = :chairId, start_at = :start, end_at = :end,
+                                           occupied_until = :occupiedUntil
+                        where session_id = :sessionId
+                        """)
+                .param("sessionId", sessionId)
+                .param("chairId", chairId)
+                .param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(end))
+                .param("occupiedUntil", Timestamp.from(occupiedUntil))
                 .update();
     }
 
@@ -56,8 +88,9 @@ public class Sessions {
                 .param("id", sessionId).query(ROW).optional();
     }
 
+    /** The plan's sessions by number, a made-up session after the one it makes up for. */
     public List<ScheduledSession> ofPlan(UUID planId) {
-        return jdbc.sql("select " + COLUMNS + " from session where plan_id = :planId order by number")
+        return jdbc.sql("select " + COLUMNS + " from session where plan_id = :planId order by number, start_at")
                 .param("planId", planId).query(ROW).list();
     }
 

@@ -57,6 +57,13 @@ class SessionDayController {
         return SessionResponse.of(actions.get(sessionId), clock.instant());
     }
 
+    /** A move keeps the series' rules (CLINICAL section 6); a literal path, so it wins over the actions' pattern. */
+    @PostMapping("/{sessionId}/reschedule")
+    SessionResponse reschedule(@PathVariable("sessionId") UUID sessionId, @RequestBody(required = false) byte[] body,
+                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        return SessionResponse.of(actions.reschedule(sessionId, body, key), clock.instant());
+    }
+
     @PostMapping("/{sessionId}/{action}")
     ResponseEntity<SessionResponse> act(@PathVariable("sessionId") UUID sessionId,
                                         @PathVariable("action") String action,
