@@ -4,7 +4,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.Topics;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,22 +22,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.clinicops.support.testing.TopicReader.header;
 
 /**
  * The central flow as a clinic lives it, through the gateway of the whole clinic-local stack: a real Kafka broker,
  * PostgreSQL, an SMTP server and all services in this JVM. The clinic clock starts at Wednesday 2026-11-25 08:45 in
- * Los Angeles, so the booking is CLINICAL section 6's worked example.
+ * Los Angeles, so the booking is CLINICAL section 6's worked example; the last tests move the demo clock on to walk
+ * a session day.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClinicJourneyTests {
@@ -42,6 +50,11 @@ class ClinicJourneyTests {
     private static final Instant WEDNESDAY_0845_LOS_ANGELES = TestClock.at("2026-11-25T16:45:00Z");
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
+    /** How far the demo clock may tick on between moving it and a service stamping the step it was moved for. */
+    private static final Duration TICKING = Duration.ofSeconds(30);
+    private static final String DISCHARGE = """
+            {"checklist": {"alertAndOriented": true, "steadyOnStanding": true, "noNauseaNeedingTreatment": true},
+             "escortPresent": true}""";
 
     @TempDir
     static Path data;
@@ -166,6 +179,145 @@ class ClinicJourneyTests {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    /**
+     * A first IV session's day (CLINICAL section 7, session-service's README), moved along by the demo clock alone:
+     * each step is sent right after the clock was moved to its time. After the other journey tests, since the jumps
+     * move every service and only forward, and before the last one, which only moves the clock on.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aBookedFirstSessionIsWalkedFromCheckInToDischargeOnTheDemoClock() throws Exception {
+        String patientId = registerPatient("dana.day@example.org", true);
+        HttpResponse<String> screening = post("/api/patients/" + patientId + "/screenings", screening(0));
+        assertThat(screening.statusCode()).as(screening.body()).isEqualTo(201);
+        assertThat(read(screening.body()).get("outcome").asString()).isEqualTo("ELIGIBLE");
+        JsonNode plan = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/patients/" + patientId + "/treatment-plan"), r -> r.statusCode() == 200)
+                .body().transform(ClinicJourneyTests::read);
+        JsonNode first = plan.get("sessions").get(0);
+        // Screened minutes after 08:45 on Wednesday: the first free start 24 h on is Thursday 09:00, on a free chair.
+        assertThat(first.get("start").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T17:00:00Z"));
+        String session = first.get("sessionId").asString();
+        ZoneId zone = ZoneId.of(read(get("/api/demo/clock").body()).get("zone").asString());
+
+        Instant checkInTime = advanceTo("2026-11-26T17:00:00Z");
+        JsonNode day = act(session, "check-in", 200, """
+                {"consentOnFile": true, "escortConfirmed": true, "fastingConfirmed": true, "weightKg": 71.5}""");
+        assertThat(day.get("status").asString()).isEqualTo("CHECKED_IN");
+        assertThat(day.get("bpGate").asString()).isEqualTo("NO_READING");
+        assertThat(instant(day.at("/checkIn/checkedInAt"))).isBetween(checkInTime, checkInTime.plus(TICKING));
+        assertThat(day.at("/checkIn/weightKg").decimalValue()).isEqualByComparingTo("71.5");
+
+        // no takenAt: the reading takes the clock's now
+        Instant preDose = advanceTo("2026-11-26T17:05:00Z");
+        day = act(session, "vitals", 201, """
+                {"systolic": 128, "diastolic": 82, "heartRate": 74, "spo2": 98}""");
+        assertThat(day.get("status").asString()).isEqualTo("READY_TO_DOSE");
+        assertThat(day.get("bpGate").asString()).isEqualTo("PASSED");
+        assertThat(day.at("/vitals/0/phase").asString()).isEqualTo("PRE_DOSE");
+        assertThat(day.at("/vitals/0/bp").asString()).isEqualTo("NORMAL");
+        assertThat(instant(day.at("/vitals/0/takenAt"))).isBetween(preDose, preDose.plus(TICKING));
+
+        advanceTo("2026-11-26T17:10:00Z");
+        day = act(session, "dose-order", 201, """
+                {"prescriberId": "dr-okafor", "orderedMgPerKg": 0.5}""");
+        assertThat(day.get("status").asString()).isEqualTo("READY_TO_DOSE");
+        // 0.5 mg/kg x 71.5 kg = 35.75, half-up to 35.8
+        assertThat(day.at("/doseOrder/doseMg").decimalValue()).isEqualByComparingTo("35.8");
+        assertThat(day.at("/doseOrder/capMg").decimalValue()).isEqualByComparingTo("100");
+        assertThat(day.at("/doseOrder/prescriberId").asString()).isEqualTo("dr-okafor");
+
+        advanceTo("2026-11-26T17:15:00Z");
+        day = act(session, "dose-start", 200, at("2026-11-26T17:15:00Z"));
+        assertThat(day.get("status").asString()).isEqualTo("DOSING");
+        assertThat(day.at("/dose/startedAt").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T17:15:00Z"));
+        assertThat(day.get("vitalsDueBy").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T17:30:00Z"));
+
+        day = monitor(session, "2026-11-26T17:30:00Z", 134, 84, 80, 97);
+        assertThat(day.get("vitalsDueBy").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T17:45:00Z"));
+        assertThat(day.get("alerts")).isEmpty();
+
+        // D-6: one reading over three thresholds raises three alerts; the infusion goes on
+        Instant alarming = advanceTo("2026-11-26T17:35:00Z");
+        day = act(session, "vitals", 201, vitals("2026-11-26T17:35:00Z", 186, 114, 135, 97));
+        assertThat(day.get("status").asString()).isEqualTo("DOSING");
+        assertThat(day.get("vitalsDueBy").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T17:50:00Z"));
+        assertThat(day.get("alerts").valueStream().map(a -> a.get("code").asString() + " "
+                + a.get("value").asInt() + ">" + a.get("threshold").asInt()))
+                .containsExactly("SYSTOLIC_HIGH 186>180", "DIASTOLIC_HIGH 114>110", "HEART_RATE_HIGH 135>130");
+        assertThat(day.get("alerts")).allSatisfy(alert -> {
+            assertThat(alert.get("takenAt").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T17:35:00Z"));
+            assertThat(instant(alert.get("raisedAt"))).isBetween(alarming, alarming.plus(TICKING));
+        });
+
+        day = monitor(session, "2026-11-26T17:45:00Z", 136, 86, 78, 97);
+        assertThat(day.get("vitalsDueBy").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T18:00:00Z"));
+
+        // the clock shows 17:55 when the move is answered and only goes on from there: an "at" of 17:55 is not future
+        advanceTo("2026-11-26T17:55:00Z");
+        day = act(session, "dose-end", 200, at("2026-11-26T17:55:00Z"));
+        assertThat(day.get("status").asString()).isEqualTo("IN_OBSERVATION");
+        assertThat(day.at("/dose/endedAt").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T17:55:00Z"));
+        assertThat(day.at("/dose/givenMg").decimalValue()).isEqualByComparingTo("35.8");
+        assertThat(day.get("earliestDischargeAt").asString())
+                .isEqualTo(TestClock.isoInstant("2026-11-26T18:55:00Z"));
+
+        monitor(session, "2026-11-26T18:00:00Z", 130, 84, 76, 98);
+        monitor(session, "2026-11-26T18:15:00Z", 126, 82, 74, 98);
+        monitor(session, "2026-11-26T18:30:00Z", 124, 80, 72, 98);
+        day = monitor(session, "2026-11-26T18:45:00Z", 122, 78, 72, 98);
+        assertThat(day.get("status").asString()).isEqualTo("IN_OBSERVATION");
+        assertThat(day.get("vitalsDueBy").asString()).isEqualTo(TestClock.isoInstant("2026-11-26T19:00:00Z"));
+
+        advanceTo("2026-11-26T18:54:00Z");
+        HttpResponse<String> early = post("/api/sessions/" + session + "/discharge", DISCHARGE);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        JsonNode refusal = read(early.body());
+        assertThat(refusal.get("code").asString()).isEqualTo("D8_OBSERVATION_NOT_OVER");
+        assertThat(refusal.get("unmet").valueStream().map(JsonNode::asString))
+                .containsExactly("D8_OBSERVATION_NOT_OVER");
+        assertThat(refusal.get("sessionStatus").asString()).isEqualTo("IN_OBSERVATION");
+        assertThat(refusal.get("earliestDischargeAt").asString())
+                .isEqualTo(TestClock.isoInstant("2026-11-26T18:55:00Z"));
+
+        Instant discharged = advanceTo("2026-11-26T18:55:00Z");
+        day = act(session, "discharge", 200, DISCHARGE);
+        assertThat(day.get("status").asString()).isEqualTo("DISCHARGED");
+        assertThat(day.get("vitalsDueBy").isNull()).isTrue();
+        assertThat(instant(day.at("/discharge/dischargedAt"))).isBetween(discharged, discharged.plus(TICKING));
+        // D-8: no driving until the next day, midnight in Los Angeles
+        assertThat(instant(day.at("/discharge/noDrivingUntil")))
+                .isEqualTo(TestClock.at("2026-11-27T00:00", zone))
+                .isEqualTo(TestClock.at("2026-11-27T08:00:00Z"));
+        assertThat(read(get("/api/sessions/" + session).body()).get("status").asString()).isEqualTo("DISCHARGED");
+        assertThat(read(get("/api/patients/" + patientId + "/treatment-plan").body()).at("/sessions/0/status")
+                .asString()).isEqualTo("DISCHARGED");
+
+        // what the booking and the day published, in order, keyed by the patient with the session as the subject
+        String dischargedType = "org.clinicops.session.discharged.v1";
+        String alertType = "org.clinicops.session.safety-alert-raised.v1";
+        List<ConsumerRecord<byte[], byte[]>> published = new ArrayList<>();
+        new TopicReader(clinic.infrastructure().kafka().bootstrapServers()).readUntil(Topics.SESSIONS, records -> {
+            published.clear();
+            records.stream().filter(r -> session.equals(header(r, "ce_subject"))).forEach(published::add);
+            return published.stream().anyMatch(r -> dischargedType.equals(header(r, "ce_type")));
+        });
+        assertThat(published).extracting(r -> header(r, "ce_type")).containsExactly(
+                "org.clinicops.session.scheduled.v1", "org.clinicops.session.checked-in.v1",
+                alertType, alertType, alertType, "org.clinicops.session.dose-administered.v1", dischargedType);
+        assertThat(published).allSatisfy(r -> assertThat(new String(r.key(), StandardCharsets.UTF_8))
+                .isEqualTo(patientId));
+        List<JsonNode> alerts = published.stream().filter(r -> alertType.equals(header(r, "ce_type")))
+                .map(r -> read(TopicReader.value(r))).toList();
+        assertThat(alerts).extracting(a -> a.get("code").asString())
+                .containsExactly("SYSTOLIC_HIGH", "DIASTOLIC_HIGH", "HEART_RATE_HIGH");
+        assertThat(alerts).allSatisfy(raised -> {
+            assertThat(raised.get("sessionId").asString()).isEqualTo(session);
+            assertThat(raised.get("patientId").asString()).isEqualTo(patientId);
+            assertThat(raised.get("prescriberId").asString()).isEqualTo("dr-okafor");
+        });
+    }
+
     /** Last, because the jump would move what the other tests book and remind. */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -187,6 +339,53 @@ class ClinicJourneyTests {
         JsonNode shown = read(get("/api/demo/clock").body());
         assertThat(Instant.parse(shown.get("now").asString())).isAfterOrEqualTo(now);
         assertThat(shown.get("zone").asString()).isEqualTo("America/Los_Angeles");
+    }
+
+    /**
+     * Moves the demo clock to {@code referenceInstant} of the reference week (as {@link TestClock#at(String)} moves
+     * it) and answers that instant: the clock shows it when the answer is sent, and ticks on from there.
+     */
+    private static Instant advanceTo(String referenceInstant) throws Exception {
+        String target = TestClock.isoInstant(referenceInstant);
+        HttpResponse<String> moved = post("/api/demo/clock", "{\"advanceTo\": \"" + target + "\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(Instant.parse(read(moved.body()).get("now").asString())).isEqualTo(Instant.parse(target));
+        return Instant.parse(target);
+    }
+
+    /** A session-day action through the gateway, answered with {@code status}; the session it answers. */
+    private static JsonNode act(String session, String action, int status, String body) throws Exception {
+        HttpResponse<String> response = post("/api/sessions/" + session + "/" + action, body);
+        assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(status);
+        JsonNode day = read(response.body());
+        assertThat(day.get("sessionId").asString()).isEqualTo(session);
+        return day;
+    }
+
+    /** A monitoring reading at {@code referenceInstant}, sent with the clock moved there and carrying that time. */
+    private static JsonNode monitor(String session, String referenceInstant, int systolic, int diastolic,
+                                    int heartRate, int spo2) throws Exception {
+        advanceTo(referenceInstant);
+        JsonNode day = act(session, "vitals", 201, vitals(referenceInstant, systolic, diastolic, heartRate, spo2));
+        JsonNode reading = day.get("vitals").get(day.get("vitals").size() - 1);
+        assertThat(reading.get("phase").asString()).isEqualTo("MONITORING");
+        assertThat(reading.get("takenAt").asString()).isEqualTo(TestClock.isoInstant(referenceInstant));
+        assertThat(reading.get("systolic").asInt()).isEqualTo(systolic);
+        return day;
+    }
+
+    private static String vitals(String referenceInstant, int systolic, int diastolic, int heartRate, int spo2) {
+        return """
+                {"systolic": %d, "diastolic": %d, "heartRate": %d, "spo2": %d, "takenAt": "%s"}"""
+                .formatted(systolic, diastolic, heartRate, spo2, TestClock.isoInstant(referenceInstant));
+    }
+
+    private static String at(String referenceInstant) {
+        return "{\"at\": \"" + TestClock.isoInstant(referenceInstant) + "\"}";
+    }
+
+    private static Instant instant(JsonNode text) {
+        return Instant.parse(text.asString());
     }
 
     private static Clock clock(String service) {
