@@ -112,7 +112,7 @@ public final class SeriesBooker {
         LocalTime startTime = LocalTime.ofInstant(start, calendar.zone());
         Instant end = start.plus(ChairTimes.of(protocol));
         return hours.isPresent()
-                && startTime.toSecondOfDay() % (calendar.slotMinutes() * 60) == 0
+                && startTime.toNanoOfDay() % Duration.ofMinutes(calendar.slotMinutes()).toNanos() == 0
                 && !startTime.isBefore(hours.get().opens())
                 && LocalDate.ofInstant(end, calendar.zone()).equals(day)
                 && !LocalTime.ofInstant(end, calendar.zone()).isAfter(hours.get().closes());

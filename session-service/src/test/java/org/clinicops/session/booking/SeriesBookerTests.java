@@ -95,6 +95,16 @@ class SeriesBookerTests {
     }
 
     @Test
+    void aStartIsOpenOnlyExactlyOnTheQuarterHour() {
+        // found by SeriesPropertiesTests: a reschedule to 08:00:00.001 passed as the 08:00 slot
+        assertThat(booker().opensFor(IV_KETAMINE_DEPRESSION, at("2026-11-26T08:00"))).isTrue();
+        assertThat(booker().opensFor(IV_KETAMINE_DEPRESSION, at("2026-11-26T08:00").plusMillis(1))).isFalse();
+        assertThat(booker().opensFor(IV_KETAMINE_DEPRESSION, at("2026-11-26T08:00").plusNanos(1000))).isFalse();
+        assertThat(booker().opensFor(IV_KETAMINE_DEPRESSION, at("2026-11-26T08:00").plusSeconds(1))).isFalse();
+        assertThat(booker().opensFor(IV_KETAMINE_DEPRESSION, at("2026-11-26T08:05"))).isFalse();
+    }
+
+    @Test
     void neverBooksTwoSessionsOnConsecutiveDays() {
         // Monday 30 Nov full on every chair: Tuesday 1 Dec is 5 days after Thursday and allowed, then every other day
         List<ChairBooking> mondayFull = allChairsBusy(4, at("2026-11-30T00:00"), at("2026-12-01T00:00"));
