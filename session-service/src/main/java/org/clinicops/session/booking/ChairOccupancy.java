@@ -18,18 +18,19 @@ import java.util.TreeMap;
  */
 final class ChairOccupancy {
 
-    private final int chairs;
     private final Map<Integer, NavigableMap<Instant, Instant>> byChair = new HashMap<>();
     private final List<ChairBooking> placed = new ArrayList<>();
 
-    ChairOccupancy(int chairs, Collection<ChairBooking> existing) {
-        this.chairs = chairs;
+    ChairOccupancy(Collection<ChairBooking> existing) {
         existing.forEach(this::take);
     }
 
-    /** The lowest-numbered chair free for all of [start, occupiedUntil), if any (CLINICAL section 6). */
-    OptionalInt lowestFreeChair(Instant start, Instant occupiedUntil) {
-        for (int chair = 1; chair <= chairs; chair++) {
+    /**
+     * The lowest-numbered of the {@code allowed} chairs (those serving the session's route, in ascending order) free
+     * for all of [start, occupiedUntil), if any (CLINICAL section 6).
+     */
+    OptionalInt lowestFreeChair(List<Integer> allowed, Instant start, Instant occupiedUntil) {
+        for (int chair : allowed) {
             if (isFree(chair, start, occupiedUntil)) {
                 return OptionalInt.of(chair);
             }

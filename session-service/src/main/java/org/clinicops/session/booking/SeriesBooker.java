@@ -1,6 +1,9 @@
 package org.clinicops.session.booking;
 
 import org.clinicops.events.Protocol;
+import org.clinicops.session.protocol.InductionSeries;
+import org.clinicops.session.protocol.ProtocolDefinition;
+import org.clinicops.session.protocol.Protocols;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,22 +20,26 @@ import java.util.OptionalInt;
  * Books a whole induction series, or nothing, exactly as CLINICAL section 6 "Booking a series" says:
  * <ul>
  *   <li>a session fits when its whole chair time lies inside one day's opening hours, it starts on a slot boundary,
- *       and a chair is free for [start, end + turnover); the lowest-numbered free chair is taken;</li>
+ *       and a chair serving the protocol's route is free for [start, end + turnover); the lowest-numbered such free
+ *       chair is taken;</li>
  *   <li>the first session starts no earlier than the lead time after the outcome was recorded;</li>
  *   <li>candidate first starts are tried in time order; for each, every following session takes the earliest
  *       fitting start on a day the series allows; the first candidate with which the whole series fits wins;</li>
  *   <li>only candidates whose date is at most {@code horizonDays} after the outcome's date are tried.</li>
  * </ul>
- * Existing bookings are only read, never moved.
+ * Existing bookings are only read, never moved. Each protocol's series, chair time and route are looked up in the
+ * clinic's {@link Protocols}.
  */
 public final class SeriesBooker {
 
     private final ClinicCalendar calendar;
+    private final Protocols protocols;
     private final Duration leadTime;
     private final int horizonDays;
 
-    public SeriesBooker(ClinicCalendar calendar, Duration leadTime, int horizonDays) {
+    public SeriesBooker(ClinicCalendar calendar, Protocols protocols, Duration leadTime, int horizonDays) {
         this.calendar = calendar;
+        this.protocols = protocols;
         this.leadTime = leadTime;
         this.horizonDays = horizonDays;
     }
@@ -50,7 +57,7 @@ public final class SeriesBooker {
     /** The range in which a series for an outcome recorded at {@code recordedAt} can be booked. */
     public SearchWindow searchWindow(Protocol protocol, Instant recordedAt) {
         LocalDate lastFirstDate = lastFirstDate(recordedAt);
-        LocalDate lastDate = InductionSeries.of(protocol).lastPossibleDate(lastFirstDate);
+        LocalDate lastDate = protocols.of(protocol).induction().lastPossibleDate(lastFirstDate);
         return new SearchWindow(recordedAt.plus(leadTime),
                 lastDate.plusDays(1).atStartOfDay(calendar.zone()).toInstant());
     }
@@ -62,9 +69,10 @@ public final class SeriesBooker {
      * @param existing every non-cancelled booking overlapping {@link #searchWindow}
      */
     public Optional<List<Placement>> book(Protocol protocol, Instant recordedAt, Collection<ChairBooking> existing) {
-        InductionSeries series = InductionSeries.of(protocol);
-        Duration chairTime = ChairTimes.of(protocol);
-        ChairOccupancy chairs = new ChairOccupancy(calendar.chairs(), existing);
+        ProtocolDefinition definition = protocols.of(protocol);
+        InductionSeries series = definition.induction();
+        Duration chairTime = definition.chairTime();
+        Seats chairs = new Seats(new ChairOccupancy(existing), calendar.chairsFor(definition.route()));
         Instant earliestStart = recordedAt.plus(leadTime);
         LocalDate lastFirstDate = lastFirstDate(recordedAt);
         for (LocalDate day = LocalDate.ofInstant(earliestStart, calendar.zone()); !day.isAfter(lastFirstDate);
@@ -90,13 +98,14 @@ public final class SeriesBooker {
      */
     public Optional<Placement> placeOne(Protocol protocol, int number, List<LocalDate> otherDates, Instant notBefore,
                                         Collection<ChairBooking> existing) {
-        InductionSeries series = InductionSeries.of(protocol);
-        ChairOccupancy chairs = new ChairOccupancy(calendar.chairs(), existing);
+        ProtocolDefinition definition = protocols.of(protocol);
+        InductionSeries series = definition.induction();
+        Seats chairs = new Seats(new ChairOccupancy(existing), calendar.chairsFor(definition.route()));
         LocalDate lastDay = LocalDate.ofInstant(notBefore, calendar.zone()).plusDays(horizonDays);
         for (LocalDate day = LocalDate.ofInstant(notBefore, calendar.zone()); !day.isAfter(lastDay);
              day = day.plusDays(1)) {
             if (series.keepsRules(withDate(otherDates, day))) {
-                Optional<Placement> placed = earliestFit(day, notBefore, ChairTimes.of(protocol), chairs, number);
+                Optional<Placement> placed = earliestFit(day, notBefore, definition.chairTime(), chairs, number);
                 if (placed.isPresent()) {
                     return placed;
                 }
@@ -110,7 +119,7 @@ public final class SeriesBooker {
         LocalDate day = LocalDate.ofInstant(start, calendar.zone());
         Optional<OpeningHours> hours = calendar.hoursOn(day);
         LocalTime startTime = LocalTime.ofInstant(start, calendar.zone());
-        Instant end = start.plus(ChairTimes.of(protocol));
+        Instant end = start.plus(chairTime(protocol));
         return hours.isPresent()
                 && startTime.toNanoOfDay() % Duration.ofMinutes(calendar.slotMinutes()).toNanos() == 0
                 && !startTime.isBefore(hours.get().opens())
@@ -120,9 +129,10 @@ public final class SeriesBooker {
 
     /** The session placed at exactly {@code start} on the lowest free chair, if one is free for its chair time. */
     public Optional<Placement> placeAt(Protocol protocol, int number, Instant start, Collection<ChairBooking> existing) {
-        Instant end = start.plus(ChairTimes.of(protocol));
+        Instant end = start.plus(chairTime(protocol));
         Instant occupiedUntil = end.plus(calendar.turnover());
-        OptionalInt chair = new ChairOccupancy(calendar.chairs(), existing).lowestFreeChair(start, occupiedUntil);
+        OptionalInt chair = new ChairOccupancy(existing)
+                .lowestFreeChair(calendar.chairsFor(protocols.of(protocol).route()), start, occupiedUntil);
         return chair.isPresent()
                 ? Optional.of(new Placement(number, chair.getAsInt(), start, end, occupiedUntil))
                 : Optional.empty();
@@ -130,7 +140,12 @@ public final class SeriesBooker {
 
     /** Whether the series keeps its rules with its sessions on these dates (any order). */
     public boolean keepsRules(Protocol protocol, List<LocalDate> dates) {
-        return InductionSeries.of(protocol).keepsRules(dates.stream().sorted().toList());
+        return protocols.of(protocol).induction().keepsRules(dates.stream().sorted().toList());
+    }
+
+    /** How long one session of the protocol holds a chair (CLINICAL section 6). */
+    public Duration chairTime(Protocol protocol) {
+        return protocols.of(protocol).chairTime();
     }
 
     public ZoneId zone() {
@@ -148,8 +163,24 @@ public final class SeriesBooker {
         return LocalDate.ofInstant(recordedAt, calendar.zone()).plusDays(horizonDays);
     }
 
+    /** The occupancy of the clinic's chairs, and which of them may take the series' sessions (its route's). */
+    private record Seats(ChairOccupancy occupancy, List<Integer> allowed) {
+
+        OptionalInt lowestFreeChair(Instant start, Instant occupiedUntil) {
+            return occupancy.lowestFreeChair(allowed, start, occupiedUntil);
+        }
+
+        void place(ChairBooking booking) {
+            occupancy.place(booking);
+        }
+
+        void clearPlaced() {
+            occupancy.clearPlaced();
+        }
+    }
+
     private Optional<List<Placement>> completeSeries(InductionSeries series, Placement first, Duration chairTime,
-                                                     ChairOccupancy chairs) {
+                                                     Seats chairs) {
         List<Placement> placements = new ArrayList<>(List.of(first));
         List<LocalDate> dates = new ArrayList<>(List.of(dateOf(first)));
         chairs.place(first.asChairBooking());
@@ -175,7 +206,7 @@ public final class SeriesBooker {
 
     /** The earliest start on {@code day}, not before {@code notBefore}, whose whole chair time fits a free chair. */
     private Optional<Placement> earliestFit(LocalDate day, Instant notBefore, Duration chairTime,
-                                            ChairOccupancy chairs, int number) {
+                                            Seats chairs, int number) {
         Optional<OpeningHours> hours = calendar.hoursOn(day);
         if (hours.isEmpty()) {
             return Optional.empty();

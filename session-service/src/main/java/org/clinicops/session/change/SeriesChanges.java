@@ -3,7 +3,6 @@ package org.clinicops.session.change;
 import org.clinicops.events.SessionRescheduled;
 import org.clinicops.events.SessionScheduled;
 import org.clinicops.session.booking.ChairBooking;
-import org.clinicops.session.booking.ChairTimes;
 import org.clinicops.session.booking.Placement;
 import org.clinicops.session.booking.SeriesBooker;
 import org.clinicops.session.config.SessionProperties;
@@ -62,15 +61,17 @@ public class SeriesChanges {
 
     /**
      * Moves a scheduled session to {@code start}: inside one day's opening hours on a slot, with the series' spacing
-     * and window held by the new date, on the lowest chair free for its chair time. Its old chair time is free again.
+     * and window held by the new date, on the lowest chair serving its route that is free for its chair time. Its old
+     * chair time is free again.
      *
      * @throws ConflictException {@code SLOT_NOT_OPEN}, {@code SERIES_RULES_NOT_KEPT} or {@code NO_FREE_CHAIR}
      */
     public ScheduledSession reschedule(ScheduledSession session, Instant start, Instant now) {
         sessions.lockForBooking();
         if (!booker.opensFor(session.protocol(), start)) {
-            throw refused("SLOT_NOT_OPEN", "The clinic is not open for the whole " + ChairTimes.of(session.protocol())
-                    .toMinutes() + " min chair time from " + start + ", or it is not on a slot.");
+            throw refused("SLOT_NOT_OPEN", "The clinic is not open for the whole "
+                    + booker.chairTime(session.protocol()).toMinutes() + " min chair time from " + start
+                    + ", or it is not on a slot.");
         }
         List<LocalDate> dates = new ArrayList<>(otherDates(session));
         dates.add(LocalDate.ofInstant(start, zone));
@@ -78,7 +79,7 @@ public class SeriesChanges {
             throw refused("SERIES_RULES_NOT_KEPT", "On " + LocalDate.ofInstant(start, zone) + " the series would"
                     + " break its spacing or window (CLINICAL section 6).");
         }
-        Instant end = start.plus(ChairTimes.of(session.protocol()));
+        Instant end = start.plus(booker.chairTime(session.protocol()));
         List<ChairBooking> taken = sessions.chairTimeTakenBetween(start, end.plus(turnover)).stream()
                 .filter(b -> !(b.chairId() == session.chairId() && b.start().equals(session.start())))
                 .toList();

@@ -3,6 +3,9 @@ package org.clinicops.session.config;
 import org.clinicops.session.booking.ClinicCalendar;
 import org.clinicops.session.booking.OpeningHours;
 import org.clinicops.session.day.SessionDayRules;
+import org.clinicops.session.protocol.DoseRule;
+import org.clinicops.session.protocol.Protocols;
+import org.clinicops.session.protocol.Route;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -15,10 +18,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * session-service settings: the clinic's capacity and the booking rules' numbers. The defaults are those of
@@ -33,6 +38,8 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
      * @param closures    dates the clinic is closed (holidays)
      * @param slotMinutes sessions start on multiples of this many minutes after midnight (the quarter hour)
      * @param turnover    a chair's time between two sessions
+     * @param chairRoutes the routes a chair is set up for ({@code chair-routes.3=INTRANASAL}, or a list
+     *                    {@code INTRANASAL,IM}); a chair not listed serves every route
      */
     public record Clinic(
             @DefaultValue("America/Los_Angeles") ZoneId zone,
@@ -40,7 +47,8 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
             @DefaultValue @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> closures,
             @DefaultValue("4") int chairs,
             @DefaultValue("15") int slotMinutes,
-            @DefaultValue("15m") Duration turnover) {
+            @DefaultValue("15m") Duration turnover,
+            @DefaultValue Map<Integer, List<Route>> chairRoutes) {
 
         // CLINICAL section 6: Monday-Friday 08:00-17:00, closed Saturday and Sunday
         private static final String DEFAULT_WEEKDAY_HOURS = "08:00-17:00";
@@ -55,6 +63,7 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
             }
             hours = Map.copyOf(hours);
             closures = List.copyOf(closures);
+            chairRoutes = Map.copyOf(chairRoutes);
         }
 
         public ClinicCalendar calendar() {
@@ -64,7 +73,9 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
                     open.put(day, parseHours(day, text.trim()));
                 }
             });
-            return new ClinicCalendar(zone, open, new HashSet<>(closures), chairs, slotMinutes, turnover);
+            Map<Integer, Set<Route>> routes = new HashMap<>();
+            chairRoutes.forEach((chair, served) -> routes.put(chair, Set.copyOf(served)));
+            return new ClinicCalendar(zone, open, new HashSet<>(closures), chairs, slotMinutes, turnover, routes);
         }
 
         private static OpeningHours parseHours(DayOfWeek day, String text) {
@@ -99,7 +110,9 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
     }
 
     /**
-     * The numbers of the session-day rules (CLINICAL D-2..D-8); see {@link SessionDayRules} for each one's meaning.
+     * The numbers of the session-day rules (CLINICAL D-2..D-8): the dose rules and observation times go into the
+     * protocol table ({@link #protocols()}, see {@code DoseRule}), the others into {@link SessionDayRules}, which
+     * gives each one's meaning.
      */
     public record Day(
             @DefaultValue("0.5") BigDecimal mgPerKgMin,
@@ -124,12 +137,17 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
             @DefaultValue("50") int alertHeartRateBelow,
             @DefaultValue("10") int dischargeMaxSystolicRise) {
 
+        /** The protocol table of CLINICAL section 6 with this clinic's dose rules and observation times. */
+        public Protocols protocols() {
+            return Protocols.clinical(new DoseRule.ByWeight(mgPerKgMin, mgPerKgMax, capMg),
+                    new DoseRule.FixedDoses(esketamineDosesMg, esketamineFirstDosesMg, esketamineDeviceMg),
+                    observationIv, observationIm, observationEsketamine);
+        }
+
         public SessionDayRules rules() {
-            return new SessionDayRules(mgPerKgMin, mgPerKgMax, capMg, esketamineDosesMg, esketamineFirstDosesMg,
-                    esketamineDeviceMg, recheckRest, vitalsEvery, observationIv, observationIm, observationEsketamine,
-                    highSystolic, highDiastolic, elevatedSystolic, elevatedDiastolic, alertSystolicAbove,
-                    alertDiastolicAbove, alertSpo2Below, alertHeartRateAbove, alertHeartRateBelow,
-                    dischargeMaxSystolicRise);
+            return new SessionDayRules(protocols(), recheckRest, vitalsEvery, highSystolic, highDiastolic,
+                    elevatedSystolic, elevatedDiastolic, alertSystolicAbove, alertDiastolicAbove, alertSpo2Below,
+                    alertHeartRateAbove, alertHeartRateBelow, dischargeMaxSystolicRise);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicops.session.day;
 
+import org.clinicops.events.CancellationReason;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.DeferralReason;
 import org.clinicops.events.DoseAdministered;
@@ -21,6 +22,8 @@ import org.clinicops.session.day.SessionDayRequests.DoseOrderRequest;
 import org.clinicops.session.day.SessionDayRequests.DoseStartRequest;
 import org.clinicops.session.day.SessionDayRequests.EffectsRequest;
 import org.clinicops.session.day.SessionDayRequests.VitalsRequest;
+import org.clinicops.session.protocol.DoseRule;
+import org.clinicops.session.protocol.ProtocolDefinition;
 import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.support.request.JsonField;
@@ -50,22 +53,32 @@ import static org.clinicops.session.schedule.SessionStatus.SCHEDULED;
  * One session on its day, from check-in to discharge (CLINICAL section 7): the aggregate that guards every step. Each
  * action checks, in this order, that the status allows it (409), that its fields and times are valid (one 422 naming
  * every invalid field), and the step's rules (409 naming the first unmet rule and listing all); only then does it
- * change anything, and it collects the events to publish. A refused action changes nothing.
+ * change anything, and it collects the events to publish. A refused action changes nothing. What differs between
+ * protocols (the dose rule, the observation, the restricted programme) is read from the session's protocol's
+ * definition.
  */
 public final class SessionDay {
 
     private final ScheduledSession session;
     private final SessionDayRules rules;
+    private final ProtocolDefinition protocol;
+    private final boolean esketamineEnrolled;
     private final ZoneId zone;
     private SessionStatus status;
     private SessionDayRecord record;
     private final List<ClinicEvent> events = new ArrayList<>();
 
-    public SessionDay(ScheduledSession session, SessionDayRecord record, SessionDayRules rules, ZoneId zone) {
+    /**
+     * @param esketamineEnrolled the patient's plan records their enrollment in esketamine's restricted programme
+     */
+    public SessionDay(ScheduledSession session, SessionDayRecord record, SessionDayRules rules,
+                      boolean esketamineEnrolled, ZoneId zone) {
         this.session = session;
         this.status = session.status();
         this.record = record;
         this.rules = rules;
+        this.protocol = rules.protocols().of(session.protocol());
+        this.esketamineEnrolled = esketamineEnrolled;
         this.zone = zone;
     }
 
@@ -90,7 +103,10 @@ public final class SessionDay {
 
     // --- the actions ---
 
-    /** D-1: consent, escort and fasting confirmed, and today's weight, on the session's clinic day. */
+    /**
+     * D-1: consent, escort and fasting confirmed, and today's weight, on the session's clinic day; for a protocol of a
+     * restricted programme (esketamine) the patient's enrollment recorded as well.
+     */
     public void checkIn(CheckInRequest request, Instant now) {
         requireStatus("check-in", SCHEDULED);
         requireSessionDay(now);
@@ -105,9 +121,17 @@ public final class SessionDay {
         if (!request.fastingConfirmed()) {
             unmet.add("D1_FASTING_NOT_CONFIRMED");
         }
+        boolean d1Met = unmet.isEmpty();
+        if (protocol.restrictedProgramme() && !esketamineEnrolled) {
+            unmet.add("ESKETAMINE_ENROLLMENT_MISSING");
+        }
         if (!unmet.isEmpty()) {
-            throw refused(unmet, "Not checked in (CLINICAL D-1): " + String.join(", ", unmet)
-                    + ". Confirm each before the session, or defer it with reason D1_NOT_MET.", Map.of());
+            throw refused(unmet, "Not checked in: " + String.join(", ", unmet) + "."
+                    + (d1Met ? "" : " Confirm each before the session (CLINICAL D-1), or defer it with reason"
+                    + " D1_NOT_MET.")
+                    + (esketamineEnrolled || !protocol.restrictedProgramme() ? "" : " Esketamine is given only to a"
+                    + " patient enrolled in its restricted programme: record the enrollment on the plan first."),
+                    Map.of());
         }
         record = record.withCheckIn(new CheckIn(now, true, true, true, request.weightKg()), BpGate.NO_READING);
         status = CHECKED_IN;
@@ -170,7 +194,6 @@ public final class SessionDay {
     public DoseOrder orderDose(DoseOrderRequest request, Instant now) {
         requireGateOpen("dose-order");
         request.fields().throwIfInvalid();
-        boolean esketamine = byMg();
         List<String> unmet = new ArrayList<>();
         Map<String, Object> numbers = new LinkedHashMap<>();
         if (record.bpGate() == BpGate.OVERRIDE_REQUIRED && request.elevatedBpOverride() == null) {
@@ -178,24 +201,27 @@ public final class SessionDay {
         }
         BigDecimal weight = record.checkIn().weightKg();
         BigDecimal doseMg;
-        BigDecimal capMg = null;
-        if (esketamine) {
-            doseMg = request.orderedMg();
-            List<BigDecimal> allowed = session.number() == 1 ? rules.esketamineFirstDosesMg() : rules.esketamineDosesMg();
-            if (!SessionDayRules.containsValue(allowed, doseMg)) {
-                unmet.add("D4_ESKETAMINE_DOSE_NOT_ALLOWED");
+        BigDecimal capMg;
+        switch (protocol.dose()) {
+            case DoseRule.FixedDoses fixed -> {
+                doseMg = request.orderedMg();
+                capMg = null;
+                if (!fixed.allows(session.number(), doseMg)) {
+                    unmet.add("D4_ESKETAMINE_DOSE_NOT_ALLOWED");
+                }
             }
-        } else {
-            BigDecimal mgPerKg = request.orderedMgPerKg();
-            doseMg = mgPerKg.multiply(weight).setScale(1, RoundingMode.HALF_UP);
-            capMg = rules.capMg();
-            if (mgPerKg.compareTo(rules.mgPerKgMin()) < 0 || mgPerKg.compareTo(rules.mgPerKgMax()) > 0) {
-                unmet.add("D4_MG_PER_KG_OUT_OF_RANGE");
-            }
-            if (doseMg.compareTo(capMg) > 0 && request.capOverride() == null) {
-                unmet.add("D4_DOSE_ABOVE_CAP");
-                numbers.put("doseMg", doseMg);
-                numbers.put("capMg", capMg);
+            case DoseRule.ByWeight byWeight -> {
+                BigDecimal mgPerKg = request.orderedMgPerKg();
+                doseMg = mgPerKg.multiply(weight).setScale(1, RoundingMode.HALF_UP);
+                capMg = byWeight.capMg();
+                if (!byWeight.inRange(mgPerKg)) {
+                    unmet.add("D4_MG_PER_KG_OUT_OF_RANGE");
+                }
+                if (doseMg.compareTo(capMg) > 0 && request.capOverride() == null) {
+                    unmet.add("D4_DOSE_ABOVE_CAP");
+                    numbers.put("doseMg", doseMg);
+                    numbers.put("capMg", capMg);
+                }
             }
         }
         if (!unmet.isEmpty()) {
@@ -255,13 +281,13 @@ public final class SessionDay {
             if (given.compareTo(order.doseMg()) > 0) {
                 request.givenMgField().reject("must not be more than the ordered " + order.doseMg().toPlainString()
                         + " mg");
-            } else if (byMg() && given.remainder(rules.esketamineDeviceMg()).signum() != 0) {
-                request.givenMgField().reject("must be a whole number of " + rules.esketamineDeviceMg().toPlainString()
+            } else if (protocol.dose() instanceof DoseRule.FixedDoses fixed && !fixed.wholeDevices(given)) {
+                request.givenMgField().reject("must be a whole number of " + fixed.deviceMg().toPlainString()
                         + " mg devices");
             }
         }
         request.fields().throwIfInvalid();
-        Instant earliestDischargeAt = at.plus(rules.observation(session.protocol()));
+        Instant earliestDischargeAt = at.plus(protocol.observation());
         record = record.withDose(new Dose(record.dose().startedAt(), at, given));
         status = IN_OBSERVATION;
         events.add(new DoseAdministered(UUID.randomUUID(), now, session.patientId(), session.planId(),
@@ -325,10 +351,17 @@ public final class SessionDay {
     public void cancel(CancelRequest request, Instant now) {
         requireStatus("cancel", SCHEDULED, CHECKED_IN, READY_TO_DOSE);
         request.fields().throwIfInvalid();
-        record = record.withCancellation(new Cancellation(request.reason(), now, request.note()));
-        status = SessionStatus.CANCELLED;
-        events.add(new SessionCancelled(UUID.randomUUID(), now, session.patientId(), session.planId(),
-                session.sessionId(), session.number(), request.reason(), now));
+        cancelFor(request.reason(), request.note(), now);
+    }
+
+    /**
+     * The clinic calls off a session nobody has come to yet because the prescriber changed its plan's protocol: the
+     * new protocol's series is booked instead (CLINICAL section 6).
+     */
+    public void cancelForProtocolChange(Protocol newProtocol, Instant now) {
+        requireStatus("cancel", SCHEDULED);
+        cancelFor(CancellationReason.CLINIC_REQUEST, "The prescriber changed the plan's protocol to " + newProtocol
+                + ".", now);
     }
 
     /** The patient did not come: from the session's start on. */
@@ -354,6 +387,16 @@ public final class SessionDay {
             request.startField().reject("must be in the future (now is " + now + ")");
         }
         request.fields().throwIfInvalid();
+    }
+
+    /** After discharge from a session of a restricted programme (esketamine's) its monitoring form is due. */
+    public boolean monitoringFormDue() {
+        return status == SessionStatus.DISCHARGED && protocol.restrictedProgramme();
+    }
+
+    /** IV and IM are ordered in mg/kg, esketamine in mg (D-4). */
+    public boolean ordersByWeight() {
+        return protocol.ordersByWeight();
     }
 
     /** Whether the session ended without a dose, so the series needs it made up (CLINICAL D-2). */
@@ -386,7 +429,7 @@ public final class SessionDay {
     public Instant earliestDischargeAt() {
         Dose dose = record.dose();
         return dose == null || dose.endedAt() == null ? null
-                : dose.endedAt().plus(rules.observation(session.protocol()));
+                : dose.endedAt().plus(protocol.observation());
     }
 
     // --- the rules behind the actions ---
@@ -414,6 +457,13 @@ public final class SessionDay {
                     record.recheckNotBefore(), recheckUsed);
             status = READY_TO_DOSE;
         }
+    }
+
+    private void cancelFor(CancellationReason reason, String note, Instant now) {
+        record = record.withCancellation(new Cancellation(reason, now, note));
+        status = SessionStatus.CANCELLED;
+        events.add(new SessionCancelled(UUID.randomUUID(), now, session.patientId(), session.planId(),
+                session.sessionId(), session.number(), reason, now));
     }
 
     private void deferFor(DeferralReason reason, String note, Instant now) {
@@ -452,10 +502,6 @@ public final class SessionDay {
         events.add(new SafetyAlertRaised(UUID.randomUUID(), now, session.patientId(), session.planId(),
                 session.sessionId(), session.number(), alert.alertId(), code, value, threshold, takenAt,
                 order == null ? null : order.prescriberId()));
-    }
-
-    private boolean byMg() {
-        return session.protocol() == Protocol.ESKETAMINE_NASAL;
     }
 
     private Vitals lastReading() {
@@ -508,14 +554,15 @@ public final class SessionDay {
     }
 
     private String orderRefusal(List<String> unmet, DoseOrderRequest request, BigDecimal doseMg) {
+        DoseRule.ByWeight byWeight = protocol.dose() instanceof DoseRule.ByWeight rule ? rule : null;
         Function<String, String> why = code -> switch (code) {
             case "D3_OVERRIDE_REQUIRED" -> "the last counted pre-dose BP is elevated: an elevatedBpOverride is needed"
                     + " (CLINICAL D-3)";
             case "D4_MG_PER_KG_OUT_OF_RANGE" -> request.orderedMgPerKg().toPlainString() + " mg/kg is outside "
-                    + rules.mgPerKgMin().toPlainString() + "-" + rules.mgPerKgMax().toPlainString()
+                    + byWeight.minMgPerKg().toPlainString() + "-" + byWeight.maxMgPerKg().toPlainString()
                     + " mg/kg (CLINICAL D-4)";
             case "D4_DOSE_ABOVE_CAP" -> doseMg.toPlainString() + " mg is above the clinic's maximum single dose of "
-                    + rules.capMg().toPlainString() + " mg: a capOverride is needed (CLINICAL D-4)";
+                    + byWeight.capMg().toPlainString() + " mg: a capOverride is needed (CLINICAL D-4)";
             case "D4_ESKETAMINE_DOSE_NOT_ALLOWED" -> doseMg.toPlainString() + " mg is not an allowed esketamine dose"
                     + " at session " + session.number() + " (CLINICAL D-4)";
             default -> code;

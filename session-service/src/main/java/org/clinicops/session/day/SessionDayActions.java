@@ -1,7 +1,6 @@
 package org.clinicops.session.day;
 
 import org.clinicops.events.ClinicEvent;
-import org.clinicops.events.Protocol;
 import org.clinicops.session.change.SeriesChanges;
 import org.clinicops.session.day.SessionDayRequests.CancelRequest;
 import org.clinicops.session.day.SessionDayRequests.CheckInRequest;
@@ -13,6 +12,7 @@ import org.clinicops.session.day.SessionDayRequests.DoseStartRequest;
 import org.clinicops.session.day.SessionDayRequests.EffectsRequest;
 import org.clinicops.session.day.SessionDayRequests.RescheduleRequest;
 import org.clinicops.session.day.SessionDayRequests.VitalsRequest;
+import org.clinicops.session.monitoring.MonitoringForms;
 import org.clinicops.session.plan.TreatmentPlanBooking;
 import org.clinicops.support.idempotency.IdempotencyKeyReusedException;
 import org.clinicops.support.idempotency.IdempotencyKeys;
@@ -36,8 +36,9 @@ import java.util.UUID;
 /**
  * Runs each change of a session in one transaction: the session's row locked, the {@code Idempotency-Key} claimed,
  * the step checked and applied by {@link SessionDay} (or, for a move, by {@link SeriesChanges}), the session saved,
- * its events put in the outbox, and a session that ended undosed made up. A refused change rolls back whole: nothing
- * changed, nothing published, the key not claimed.
+ * its events put in the outbox, a session that ended undosed made up, and after a discharge from esketamine the
+ * monitoring form its restricted programme needs made due. A refused change rolls back whole: nothing changed, nothing
+ * published, the key not claimed.
  */
 @Service
 public class SessionDayActions {
@@ -53,11 +54,12 @@ public class SessionDayActions {
     private final TransactionTemplate transactions;
     private final TreatmentPlanBooking booking;
     private final SeriesChanges seriesChanges;
+    private final MonitoringForms monitoringForms;
     private final Clock clock;
 
     SessionDayActions(SessionDays days, JsonBodies bodies, JsonMapper json, IdempotencyKeys idempotencyKeys,
                       Outbox outbox, TransactionTemplate transactions, TreatmentPlanBooking booking,
-                      SeriesChanges seriesChanges, Clock clock) {
+                      SeriesChanges seriesChanges, MonitoringForms monitoringForms, Clock clock) {
         this.days = days;
         this.bodies = bodies;
         this.json = json;
@@ -66,13 +68,19 @@ public class SessionDayActions {
         this.transactions = transactions;
         this.booking = booking;
         this.seriesChanges = seriesChanges;
+        this.monitoringForms = monitoringForms;
         this.clock = clock;
     }
 
     /** One of the session day's actions (check-in to no-show). */
     public SessionDay perform(UUID sessionId, SessionAction action, byte[] body, String idempotencyKey) {
         SessionDay done = run(sessionId, action.path(), read(action.body(), body), idempotencyKey,
-                (day, request, now) -> apply(day, action, request, now));
+                (day, request, now) -> {
+                    apply(day, action, request, now);
+                    if (action == SessionAction.DISCHARGE && day.monitoringFormDue()) {
+                        monitoringForms.due(day.session(), day.record().discharge().dischargedAt());
+                    }
+                });
         if (action == SessionAction.CANCEL) {
             freedChairTime();
         }
@@ -162,8 +170,7 @@ public class SessionDayActions {
             case CHECK_IN -> day.checkIn(CheckInRequest.read(request), now);
             case VITALS -> day.recordVitals(VitalsRequest.read(request), now);
             case EFFECTS -> day.recordEffects(EffectsRequest.read(request), now);
-            case DOSE_ORDER -> day.orderDose(DoseOrderRequest.read(request,
-                    day.session().protocol() != Protocol.ESKETAMINE_NASAL), now);
+            case DOSE_ORDER -> day.orderDose(DoseOrderRequest.read(request, day.ordersByWeight()), now);
             case DOSE_START -> day.startDose(DoseStartRequest.read(request), now);
             case DOSE_END -> day.endDose(DoseEndRequest.read(request), now);
             case DISCHARGE -> day.discharge(DischargeRequest.read(request), now);

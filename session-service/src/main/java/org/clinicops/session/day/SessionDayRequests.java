@@ -2,6 +2,7 @@ package org.clinicops.session.day;
 
 import org.clinicops.events.CancellationReason;
 import org.clinicops.events.DeferralReason;
+import org.clinicops.session.request.StaffId;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The bodies of the session-day actions, read field by field. Reading records every malformed field but throws
@@ -23,10 +23,7 @@ public final class SessionDayRequests {
 
     static final int NOTE_MAX = 2000;
     static final int SCALE_MAX = 50;
-    static final int PRESCRIBER_ID_MAX = 100;
     static final int REASON_MAX = 2000;
-    /** A staff id such as dr-okafor or a.okafor@clinic.org, as intake's clinicianId. */
-    private static final Pattern PRESCRIBER_ID = Pattern.compile("[A-Za-z0-9._@-]+");
 
     private SessionDayRequests() {
     }
@@ -118,12 +115,7 @@ public final class SessionDayRequests {
         /** @param byWeight IV and IM are ordered in mg/kg; esketamine in mg */
         public static DoseOrderRequest read(JsonNode body, boolean byWeight) {
             JsonFields fields = new JsonFields(body);
-            JsonField prescriberField = fields.field("prescriberId");
-            String prescriberId = prescriberField.requiredString(PRESCRIBER_ID_MAX);
-            if (prescriberId != null && !PRESCRIBER_ID.matcher(prescriberId).matches()) {
-                prescriberField.reject("must be a staff id like dr-okafor (letters, digits, . _ @ -)");
-                prescriberId = null;
-            }
+            String prescriberId = StaffId.required(fields.field("prescriberId"));
             BigDecimal mgPerKg = byWeight ? fields.field("orderedMgPerKg").requiredPositiveDecimal() : null;
             BigDecimal mg = byWeight ? null : fields.field("orderedMg").requiredPositiveDecimal();
             return new DoseOrderRequest(fields, prescriberId, mgPerKg, mg,

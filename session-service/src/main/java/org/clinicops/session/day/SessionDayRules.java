@@ -1,20 +1,14 @@
 package org.clinicops.session.day;
 
-import org.clinicops.events.Protocol;
+import org.clinicops.session.protocol.Protocols;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The numbers of the session-day rules (CLINICAL D-2..D-8), each clinic's to tune as {@code session.day.*}; the
  * defaults, those of the clinical rules, are in {@code SessionProperties.Day}.
  *
- * @param mgPerKgMin            IV/IM dose range, inclusive, on the mg/kg as ordered (D-4)
- * @param capMg                 the clinic's maximum single dose, compared with the rounded dose, inclusive (D-4)
- * @param esketamineDosesMg     the esketamine doses a prescriber may order (D-4)
- * @param esketamineFirstDosesMg the esketamine doses allowed at session 1
- * @param esketamineDeviceMg    one nasal device: a dose given is a whole number of devices
+ * @param protocols             the protocol table: each protocol's dose rule (D-4) and observation (D-8)
  * @param recheckRest           the rest before the one D-2 recheck
  * @param vitalsEvery           the longest gap between readings from dose to discharge (D-5)
  * @param highSystolic          D-2 (and D-8's "below 160/100"): HIGH from this systolic or {@code highDiastolic}
@@ -23,17 +17,9 @@ import java.util.List;
  * @param dischargeMaxSystolicRise D-8: the last systolic at most this much above the one before
  */
 public record SessionDayRules(
-        BigDecimal mgPerKgMin,
-        BigDecimal mgPerKgMax,
-        BigDecimal capMg,
-        List<BigDecimal> esketamineDosesMg,
-        List<BigDecimal> esketamineFirstDosesMg,
-        BigDecimal esketamineDeviceMg,
+        Protocols protocols,
         Duration recheckRest,
         Duration vitalsEvery,
-        Duration observationIv,
-        Duration observationIm,
-        Duration observationEsketamine,
         int highSystolic,
         int highDiastolic,
         int elevatedSystolic,
@@ -45,11 +31,6 @@ public record SessionDayRules(
         int alertHeartRateBelow,
         int dischargeMaxSystolicRise) {
 
-    public SessionDayRules {
-        esketamineDosesMg = List.copyOf(esketamineDosesMg);
-        esketamineFirstDosesMg = List.copyOf(esketamineFirstDosesMg);
-    }
-
     public BpClass classify(int systolic, int diastolic) {
         if (systolic >= highSystolic || diastolic >= highDiastolic) {
             return BpClass.HIGH;
@@ -58,18 +39,5 @@ public record SessionDayRules(
             return BpClass.ELEVATED;
         }
         return BpClass.NORMAL;
-    }
-
-    /** How long a patient is observed after the dose has ended (CLINICAL section 6). */
-    public Duration observation(Protocol protocol) {
-        return switch (protocol) {
-            case IV_KETAMINE_DEPRESSION -> observationIv;
-            case IM_KETAMINE -> observationIm;
-            case ESKETAMINE_NASAL -> observationEsketamine;
-        };
-    }
-
-    static boolean containsValue(List<BigDecimal> values, BigDecimal value) {
-        return values.stream().anyMatch(v -> v.compareTo(value) == 0);
     }
 }

@@ -50,7 +50,7 @@ public class SessionDays {
     /** The sessions starting in [from, to), by start then chair, each with its day. */
     public List<SessionDay> startingBetween(Instant from, Instant to) {
         List<ScheduledSession> found = sessions.startingBetween(from, to);
-        Map<UUID, String> documents = documents(found.stream().map(ScheduledSession::sessionId).toList());
+        Map<UUID, Stored> documents = documents(found.stream().map(ScheduledSession::sessionId).toList());
         return found.stream().map(s -> day(s, documents.get(s.sessionId()))).toList();
     }
 
@@ -66,19 +66,28 @@ public class SessionDays {
         return day(session, documents(List.of(session.sessionId())).get(session.sessionId()));
     }
 
-    private SessionDay day(ScheduledSession session, String document) {
-        SessionDayRecord record = document == null ? SessionDayRecord.empty()
-                : json.readValue(document, SessionDayRecord.class);
-        return new SessionDay(session, record, rules, zone);
+    private SessionDay day(ScheduledSession session, Stored stored) {
+        SessionDayRecord record = stored.day() == null ? SessionDayRecord.empty()
+                : json.readValue(stored.day(), SessionDayRecord.class);
+        return new SessionDay(session, record, rules, stored.esketamineEnrolled(), zone);
     }
 
-    private Map<UUID, String> documents(List<UUID> sessionIds) {
+    /** What is kept beside a session's row: its day's document (null until something is recorded), its plan's facts. */
+    private record Stored(String day, boolean esketamineEnrolled) {
+    }
+
+    private Map<UUID, Stored> documents(List<UUID> sessionIds) {
         if (sessionIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select session_id, day::text as day from session where session_id in (:ids) and day is not null")
+        return jdbc.sql("""
+                        select s.session_id, s.day::text as day, p.esketamine_enrolled_on is not null as enrolled
+                        from session s join treatment_plan p on p.plan_id = s.plan_id
+                        where s.session_id in (:ids)
+                        """)
                 .param("ids", sessionIds)
-                .query((rs, n) -> Map.entry(rs.getObject("session_id", UUID.class), rs.getString("day")))
+                .query((rs, n) -> Map.entry(rs.getObject("session_id", UUID.class),
+                        new Stored(rs.getString("day"), rs.getBoolean("enrolled"))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -10,6 +10,8 @@ import org.clinicops.events.TreatmentPlanWaitingForCapacity;
 import org.clinicops.session.booking.Placement;
 import org.clinicops.session.booking.SearchWindow;
 import org.clinicops.session.booking.SeriesBooker;
+import org.clinicops.session.protocol.ProtocolDefinition;
+import org.clinicops.session.protocol.Protocols;
 import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.session.schedule.Sessions;
@@ -32,7 +34,8 @@ import java.util.UUID;
 
 /**
  * Reacts to a screening cleared for treatment, an ELIGIBLE outcome or a clinician's approval: the patient gets a
- * treatment plan and its whole induction series booked (CLINICAL section 5), or the plan waits for capacity.
+ * treatment plan and its whole induction series booked (CLINICAL section 5), or the plan waits for capacity. An
+ * indication without a default protocol gets a plan that waits for the prescriber's choice and books nothing.
  * <p>
  * One transaction records the event as processed, stores the plan and its sessions, and puts the events announcing
  * them in the outbox, so a redelivered event changes nothing and nothing is ever half-booked. Bookings of all
@@ -53,17 +56,19 @@ public class TreatmentPlanBooking {
     private final TreatmentPlans plans;
     private final Sessions sessions;
     private final SeriesBooker booker;
+    private final Protocols protocols;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     TreatmentPlanBooking(ProcessedEvents processedEvents, TreatmentPlans plans, Sessions sessions,
-                         SeriesBooker booker, Outbox outbox, TransactionTemplate transactions,
+                         SeriesBooker booker, Protocols protocols, Outbox outbox, TransactionTemplate transactions,
                          Clock clock) {
         this.processedEvents = processedEvents;
         this.plans = plans;
         this.sessions = sessions;
         this.booker = booker;
+        this.protocols = protocols;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -109,13 +114,6 @@ public class TreatmentPlanBooking {
     }
 
     private void handle(Cleared cleared) {
-        Optional<DefaultProtocol> protocol = DefaultProtocol.forIndication(cleared.indication());
-        if (protocol.isEmpty()) {
-            // These indications always go to review (CLINICAL S-15); their protocol comes from the prescriber's plan.
-            log.warn("Screening {} is cleared for {}, which has no default protocol; no plan made",
-                    cleared.screeningId(), cleared.indication());
-            return;
-        }
         sessions.lockForBooking();
         Optional<TreatmentPlan> existing = plans.findByPatient(cleared.patientId());
         if (existing.isPresent()) {
@@ -123,15 +121,33 @@ public class TreatmentPlanBooking {
                     cleared.patientId(), existing.get().planId(), cleared.screeningId());
             return;
         }
-        book(cleared, protocol.get());
+        Instant now = clock.instant();
+        Optional<ProtocolDefinition> protocol = protocols.defaultFor(cleared.indication());
+        if (protocol.isEmpty()) {
+            // These indications always go to review first (CLINICAL S-15); the prescriber chooses their protocol.
+            TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), cleared.patientId(), cleared.screeningId(),
+                    cleared.indication(), null, null, PlanStatus.WAITING_FOR_PROTOCOL, cleared.clearedAt(), now,
+                    null, null);
+            plans.insert(plan);
+            log.warn("Screening {} is cleared for {}, which has no default protocol; plan {} waits for the"
+                    + " prescriber's choice", cleared.screeningId(), cleared.indication(), plan.planId());
+            return;
+        }
+        TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), cleared.patientId(), cleared.screeningId(),
+                cleared.indication(), protocol.get().protocol(), protocol.get().offLabelFor(cleared.indication()),
+                PlanStatus.WAITING_FOR_CAPACITY, cleared.clearedAt(), now, null, null);
+        plans.insert(plan);
+        bookOrWait(plan, booker.leadTimeCountsFrom(plan.outcomeRecordedAt(), now), now);
     }
 
-    private void book(Cleared cleared, DefaultProtocol protocol) {
-        Instant now = clock.instant();
-        TreatmentPlan plan = new TreatmentPlan(UUID.randomUUID(), cleared.patientId(), cleared.screeningId(),
-                protocol.protocol(), protocol.offLabel(), PlanStatus.WAITING_FOR_CAPACITY, cleared.clearedAt(), now);
-        plans.insert(plan);
-        if (!bookSeries(plan, booker.leadTimeCountsFrom(plan.outcomeRecordedAt(), now), now)) {
+    /**
+     * Books the whole induction series of a stored plan that is {@code WAITING_FOR_CAPACITY} by its protocol's rules,
+     * the lead time counted from {@code countedFrom}, and announces it; or, when it does not fit, leaves the plan
+     * waiting and announces that. The caller holds the booking lock ({@link Sessions#lockForBooking()}) in its
+     * transaction.
+     */
+    public void bookOrWait(TreatmentPlan plan, Instant countedFrom, Instant now) {
+        if (!bookSeries(plan, countedFrom, now)) {
             outbox.publish(new TreatmentPlanWaitingForCapacity(UUID.randomUUID(), now, plan.patientId(),
                     plan.planId(), plan.screeningId(), plan.protocol()), plan.planId().toString());
             log.warn("No capacity for the induction series of plan {} (patient {}); it waits for capacity",

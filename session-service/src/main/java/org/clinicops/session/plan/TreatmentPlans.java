@@ -5,7 +5,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +20,15 @@ public class TreatmentPlans {
 
     private static final RowMapper<TreatmentPlan> ROW = (rs, n) -> new TreatmentPlan(
             rs.getObject("plan_id", UUID.class), rs.getObject("patient_id", UUID.class),
-            rs.getObject("screening_id", UUID.class), Protocol.valueOf(rs.getString("protocol")),
-            rs.getBoolean("off_label"), PlanStatus.valueOf(rs.getString("status")),
-            rs.getTimestamp("outcome_recorded_at").toInstant(), rs.getTimestamp("created_at").toInstant());
+            rs.getObject("screening_id", UUID.class), rs.getString("indication"),
+            rs.getString("protocol") == null ? null : Protocol.valueOf(rs.getString("protocol")),
+            rs.getObject("off_label", Boolean.class), PlanStatus.valueOf(rs.getString("status")),
+            rs.getTimestamp("outcome_recorded_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+            rs.getString("protocol_chosen_by") == null ? null : new TreatmentPlan.ProtocolChoice(
+                    rs.getString("protocol_chosen_by"), instant(rs, "protocol_chosen_at")),
+            rs.getDate("esketamine_enrolled_on") == null ? null : new TreatmentPlan.EsketamineEnrollment(
+                    rs.getDate("esketamine_enrolled_on").toLocalDate(), rs.getString("esketamine_enrolled_by"),
+                    instant(rs, "esketamine_enrollment_recorded_at")));
 
     private final JdbcClient jdbc;
 
@@ -28,15 +38,16 @@ public class TreatmentPlans {
 
     void insert(TreatmentPlan plan) {
         jdbc.sql("""
-                        insert into treatment_plan (plan_id, patient_id, screening_id, protocol, off_label, status,
-                                                    outcome_recorded_at, created_at)
-                        values (:planId, :patientId, :screeningId, :protocol, :offLabel, :status,
+                        insert into treatment_plan (plan_id, patient_id, screening_id, indication, protocol, off_label,
+                                                    status, outcome_recorded_at, created_at)
+                        values (:planId, :patientId, :screeningId, :indication, :protocol, :offLabel, :status,
                                 :outcomeRecordedAt, :createdAt)
                         """)
                 .param("planId", plan.planId())
                 .param("patientId", plan.patientId())
                 .param("screeningId", plan.screeningId())
-                .param("protocol", plan.protocol().name())
+                .param("indication", plan.indication())
+                .param("protocol", plan.protocol() == null ? null : plan.protocol().name())
                 .param("offLabel", plan.offLabel())
                 .param("status", plan.status().name())
                 .param("outcomeRecordedAt", Timestamp.from(plan.outcomeRecordedAt()))
@@ -61,8 +72,54 @@ public class TreatmentPlans {
                 .param("planId", planId).update();
     }
 
+    /** Stores the protocol a prescriber chose, with who chose it and when, and the plan's new status. */
+    public void changeProtocol(TreatmentPlan plan) {
+        jdbc.sql("""
+                        update treatment_plan set protocol = :protocol, off_label = :offLabel, status = :status,
+                               protocol_chosen_by = :chosenBy, protocol_chosen_at = :chosenAt
+                        where plan_id = :planId
+                        """)
+                .param("planId", plan.planId())
+                .param("protocol", plan.protocol().name())
+                .param("offLabel", plan.offLabel())
+                .param("status", plan.status().name())
+                .param("chosenBy", plan.protocolChoice().prescriberId())
+                .param("chosenAt", Timestamp.from(plan.protocolChoice().chosenAt()))
+                .update();
+    }
+
+    void recordEnrollment(TreatmentPlan plan) {
+        TreatmentPlan.EsketamineEnrollment enrollment = plan.esketamineEnrollment();
+        jdbc.sql("""
+                        update treatment_plan set esketamine_enrolled_on = :enrolledOn,
+                               esketamine_enrolled_by = :enrolledBy, esketamine_enrollment_recorded_at = :recordedAt
+                        where plan_id = :planId
+                        """)
+                .param("planId", plan.planId())
+                .param("enrolledOn", Date.valueOf(enrollment.enrolledOn()))
+                .param("enrolledBy", enrollment.prescriberId())
+                .param("recordedAt", Timestamp.from(enrollment.recordedAt()))
+                .update();
+    }
+
     public Optional<TreatmentPlan> findByPatient(UUID patientId) {
         return jdbc.sql("select * from treatment_plan where patient_id = :patientId")
                 .param("patientId", patientId).query(ROW).optional();
+    }
+
+    public Optional<TreatmentPlan> findById(UUID planId) {
+        return jdbc.sql("select * from treatment_plan where plan_id = :planId")
+                .param("planId", planId).query(ROW).optional();
+    }
+
+    /** Locks the plan's row to the end of the transaction: changes to one plan run one after the other. */
+    public Optional<TreatmentPlan> lock(UUID planId) {
+        return jdbc.sql("select * from treatment_plan where plan_id = :planId for update")
+                .param("planId", planId).query(ROW).optional();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -83,6 +83,24 @@ public class Sessions {
                 .update();
     }
 
+    /**
+     * Locks the rows of all the plan's sessions to the end of the transaction, as each session action locks its own:
+     * no action on any of them runs meanwhile. Taken before the booking lock, in the order every action takes them.
+     */
+    public void lockOfPlan(UUID planId) {
+        jdbc.sql("select session_id from session where plan_id = :planId order by session_id for update")
+                .param("planId", planId).query(UUID.class).list();
+    }
+
+    /** Whether a session of the plan was ever checked in (whatever became of it), so treatment may have begun. */
+    public boolean anyCheckedIn(UUID planId) {
+        return jdbc.sql("""
+                        select exists (select 1 from session where plan_id = :planId
+                                       and jsonb_typeof(day -> 'checkIn') = 'object')
+                        """)
+                .param("planId", planId).query(Boolean.class).single();
+    }
+
     public Optional<ScheduledSession> findById(UUID sessionId) {
         return jdbc.sql("select " + COLUMNS + " from session where session_id = :id")
                 .param("id", sessionId).query(ROW).optional();

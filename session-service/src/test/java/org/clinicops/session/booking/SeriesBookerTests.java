@@ -1,7 +1,12 @@
 package org.clinicops.session.booking;
 
 import org.clinicops.events.Protocol;
+import org.clinicops.session.config.SessionProperties;
+import org.clinicops.session.protocol.Protocols;
+import org.clinicops.session.protocol.Route;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -29,6 +34,9 @@ import static org.clinicops.events.Protocol.IV_KETAMINE_DEPRESSION;
 class SeriesBookerTests {
 
     static final ZoneId CLINIC = ZoneId.of("America/Los_Angeles");
+    /** The protocol table with the clinic's default settings, bound as Spring Boot binds an empty configuration. */
+    static final Protocols PROTOCOLS = new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("session", SessionProperties.class).day().protocols();
     /** Wednesday 2026-11-25 09:00 clinic time: the moment of CLINICAL section 6's example. */
     static final Instant EXAMPLE_OUTCOME = at("2026-11-25T09:00");
 
@@ -238,6 +246,44 @@ class SeriesBookerTests {
     }
 
     @Test
+    void chairRoutes_aSessionTakesOnlyAChairServingItsProtocolsRoute() {
+        // chair 1 is set up for esketamine only, chair 2 for IV only; chair 3 serves every route
+        SeriesBooker booker = booker(calendar(Set.of(), 3,
+                Map.of(1, Set.of(Route.INTRANASAL), 2, Set.of(Route.IV))));
+
+        assertThat(booker.book(IV_KETAMINE_DEPRESSION, EXAMPLE_OUTCOME, List.of()).orElseThrow())
+                .extracting(Placement::chairId).containsOnly(2);
+        assertThat(booker.book(ESKETAMINE_NASAL, EXAMPLE_OUTCOME, List.of()).orElseThrow())
+                .extracting(Placement::chairId).containsOnly(1);
+        assertThat(booker.book(IM_KETAMINE, EXAMPLE_OUTCOME, List.of()).orElseThrow())
+                .extracting(Placement::chairId).containsOnly(3);
+        // chair 2 busy on Thursday morning: the IV session goes to chair 3, never to the free esketamine chair
+        Instant thursday0900 = at("2026-11-26T09:00");
+        assertThat(booker.placeAt(IV_KETAMINE_DEPRESSION, 1, thursday0900,
+                List.of(session(2, "2026-11-26T08:00", 180))).orElseThrow().chairId()).isEqualTo(3);
+        assertThat(booker.placeAt(IV_KETAMINE_DEPRESSION, 1, thursday0900,
+                List.of(session(2, "2026-11-26T08:00", 180), session(3, "2026-11-26T08:00", 180)))).isEmpty();
+    }
+
+    @Test
+    void chairRoutes_aMadeUpSessionTakesOnlyAChairServingItsRoute() {
+        SeriesBooker booker = booker(calendar(Set.of(), 2, Map.of(1, Set.of(Route.INTRANASAL))));
+        // chair 2, the only IV chair, is taken all Friday 27 Nov: the make-up goes to Monday 30 Nov, not to chair 1
+        Placement placed = booker.placeOne(IV_KETAMINE_DEPRESSION, 1, List.of(LocalDate.parse("2026-12-02")),
+                at("2026-11-27T09:00"), List.of(session(2, "2026-11-27T08:00", 540))).orElseThrow();
+
+        assertThat(placed.chairId()).isEqualTo(2);
+        assertThat(local(placed.start())).isEqualTo(LocalDateTime.parse("2026-11-30T08:00"));
+    }
+
+    @Test
+    void chairRoutes_aProtocolWhoseRouteNoChairServesWaitsForCapacity() {
+        SeriesBooker booker = booker(calendar(Set.of(), 1, Map.of(1, Set.of(Route.IV))));
+
+        assertThat(booker.book(ESKETAMINE_NASAL, EXAMPLE_OUTCOME, List.of())).isEmpty();
+    }
+
+    @Test
     void searchWindowCoversEveryDateASeriesCanFallOn() {
         SearchWindow window = booker().searchWindow(IV_KETAMINE_DEPRESSION, EXAMPLE_OUTCOME);
 
@@ -287,7 +333,7 @@ class SeriesBookerTests {
             assertThat(start.toLocalDate()).isNotIn(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25"));
             assertThat(start.toLocalTime()).isAfterOrEqualTo(LocalTime.of(8, 0));
             assertThat(local(p.end()).toLocalTime()).isBeforeOrEqualTo(LocalTime.of(17, 0));
-            assertThat(Duration.between(p.start(), p.end())).isEqualTo(ChairTimes.of(protocol));
+            assertThat(Duration.between(p.start(), p.end())).isEqualTo(PROTOCOLS.of(protocol).chairTime());
             assertThat(p.occupiedUntil()).isEqualTo(p.end().plus(Duration.ofMinutes(15)));
         }
         for (int i = 1; i < series.size(); i++) {
@@ -303,7 +349,14 @@ class SeriesBookerTests {
     }
 
     static SeriesBooker booker(ClinicCalendar calendar) {
-        return new SeriesBooker(calendar, Duration.ofHours(24), 28);
+        return new SeriesBooker(calendar, PROTOCOLS, Duration.ofHours(24), 28);
+    }
+
+    /** The CLINICAL section 6 defaults, with the given closures, chairs and the routes some chairs are set up for. */
+    static ClinicCalendar calendar(Set<LocalDate> closures, int chairs, Map<Integer, Set<Route>> chairRoutes) {
+        ClinicCalendar defaults = calendar(closures, chairs);
+        return new ClinicCalendar(defaults.zone(), defaults.hours(), defaults.closures(), chairs,
+                defaults.slotMinutes(), defaults.turnover(), chairRoutes);
     }
 
     /** The CLINICAL section 6 defaults, with the given closures and chairs. */

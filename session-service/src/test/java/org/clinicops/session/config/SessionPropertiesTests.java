@@ -2,11 +2,14 @@ package org.clinicops.session.config;
 
 import org.clinicops.session.booking.ClinicCalendar;
 import org.clinicops.session.booking.OpeningHours;
+import org.clinicops.session.protocol.Route;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -64,6 +67,44 @@ class SessionPropertiesTests {
         assertThat(calendar.chairs()).isEqualTo(6);
         assertThat(calendar.turnover()).isEqualTo(Duration.ofMinutes(20));
         assertThat(properties.booking().leadTime()).isEqualTo(Duration.ofHours(48));
+    }
+
+    @Test
+    void chairRoutes_byDefaultEveryChairServesEveryRoute() {
+        ClinicCalendar calendar = bind(Map.of()).clinic().calendar();
+
+        for (Route route : Route.values()) {
+            assertThat(calendar.chairsFor(route)).as(route.name()).containsExactly(1, 2, 3, 4);
+        }
+    }
+
+    @Test
+    void chairRoutes_aListedChairServesOnlyItsRoutes_theOthersEveryRoute() {
+        ClinicCalendar calendar = bind(Map.of("session.clinic.chair-routes.3", "INTRANASAL",
+                "session.clinic.chair-routes.4", "IV,IM")).clinic().calendar();
+
+        assertThat(calendar.chairsFor(Route.INTRANASAL)).containsExactly(1, 2, 3);
+        assertThat(calendar.chairsFor(Route.IV)).containsExactly(1, 2, 4);
+        assertThat(calendar.chairsFor(Route.IM)).containsExactly(1, 2, 4);
+    }
+
+    @Test
+    void chairRoutes_areSetByEnvironmentVariablesAsTheOperationsGuideSays() {
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource("systemEnvironment",
+                Map.of("SESSION_CLINIC_CHAIRROUTES_3", "INTRANASAL", "SESSION_CLINIC_CHAIRROUTES_4", "IV,IM"));
+        SessionProperties properties = new Binder(ConfigurationPropertySources.from(environment), null,
+                ApplicationConversionService.getSharedInstance()).bindOrCreate("session", SessionProperties.class);
+
+        assertThat(properties.clinic().calendar().chairsFor(Route.INTRANASAL)).containsExactly(1, 2, 3);
+        assertThat(properties.clinic().calendar().chairsFor(Route.IM)).containsExactly(1, 2, 4);
+    }
+
+    @Test
+    void chairRoutes_anUnknownRouteOrAChairTheClinicDoesNotHaveIsRefused() {
+        assertThatThrownBy(() -> bind(Map.of("session.clinic.chair-routes.1", "ORAL")))
+                .isInstanceOf(BindException.class);
+        assertThatThrownBy(() -> bind(Map.of("session.clinic.chair-routes.5", "IV")).clinic().calendar())
+                .hasMessageContaining("Chair 5");
     }
 
     @Test

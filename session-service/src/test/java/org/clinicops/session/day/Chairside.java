@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * One session at the chair on its day, for the session-day specification tests: by default Dana's first IV session,
  * Thursday 26 November 2026 09:00-10:55 in Los Angeles (17:00-18:55 UTC), chair 1, status {@code SCHEDULED}, under the
- * clinic's default rules ({@code SessionProperties.Day}). The test sets the clock by hand ({@code at("17:05")}) and
+ * clinic's default rules ({@code SessionProperties.Day}); the patient is enrolled in esketamine's programme unless the
+ * session says otherwise. The test sets the clock by hand ({@code at("17:05")}) and
  * sends each action at that time, as a nurse would at the chair.
  *
  * <ul>
@@ -96,9 +97,19 @@ final class Chairside {
     }
 
     static Chairside session(Protocol protocol, int number) {
+        return session(protocol, number, true);
+    }
+
+    /** Session 1 of a patient whose enrollment in esketamine's restricted programme is not recorded on the plan. */
+    static Chairside sessionNotEnrolled(Protocol protocol) {
+        return session(protocol, 1, false);
+    }
+
+    private static Chairside session(Protocol protocol, int number, boolean esketamineEnrolled) {
         ScheduledSession session = new ScheduledSession(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 protocol, number, 1, time("17:00"), time("18:55"), time("19:10"), SessionStatus.SCHEDULED);
-        return new Chairside(new SessionDay(session, SessionDayRecord.empty(), RULES, CLINIC_ZONE));
+        return new Chairside(new SessionDay(session, SessionDayRecord.empty(), RULES, esketamineEnrolled,
+                CLINIC_ZONE));
     }
 
     // --- time ---

@@ -208,13 +208,20 @@ class TreatmentPlanBookingTests {
     }
 
     @Test
-    void anEligibleIndicationWithoutADefaultProtocolMakesNoPlan() {
+    void anIndicationWithoutADefaultProtocol_getsAPlanWaitingForThePrescribersChoice_bookingAndPublishingNothing() {
         for (String indication : List.of("OCD", "CHRONIC_PAIN", "SUBSTANCE_USE_WITH_MOOD")) {
             ScreeningCompleted outcome = new ScreeningCompleted(UUID.randomUUID(), at("2027-09-08T09:00"),
                     UUID.randomUUID(), UUID.randomUUID(), indication, ScreeningOutcome.ELIGIBLE, List.of(), true);
             booking.on(outcome);
 
-            assertThat(plans.findByPatient(outcome.patientId())).as(indication).isEmpty();
+            TreatmentPlan plan = plans.findByPatient(outcome.patientId()).orElseThrow();
+            assertThat(plan.status()).as(indication).isEqualTo(PlanStatus.WAITING_FOR_PROTOCOL);
+            assertThat(plan.protocol()).as(indication).isNull();
+            assertThat(plan.offLabel()).as(indication).isNull();
+            assertThat(plan.indication()).isEqualTo(indication);
+            assertThat(sessions.ofPlan(plan.planId())).isEmpty();
+            assertThat(jdbc.sql("select count(*) from outbox_event where message_key = :patient")
+                    .param("patient", outcome.patientId().toString()).query(Long.class).single()).isZero();
         }
     }
 

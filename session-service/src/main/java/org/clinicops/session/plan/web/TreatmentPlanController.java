@@ -1,30 +1,66 @@
 package org.clinicops.session.plan.web;
 
+import org.clinicops.session.choice.ProtocolChoices;
+import org.clinicops.session.plan.EsketamineEnrollments;
+import org.clinicops.session.plan.TreatmentPlan;
 import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.Sessions;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** A patient's treatment plan; 404 until an ELIGIBLE outcome has made one. */
+/**
+ * A patient's treatment plan (404 until a cleared screening has made one), the prescriber's choice of its protocol
+ * and the patient's enrollment in esketamine's programme; each change answers the plan as it now stands.
+ */
 @RestController
+@RequestMapping("/api/patients/{patientId}/treatment-plan")
 class TreatmentPlanController {
 
     private final TreatmentPlans plans;
     private final Sessions sessions;
+    private final ProtocolChoices choices;
+    private final EsketamineEnrollments enrollments;
 
-    TreatmentPlanController(TreatmentPlans plans, Sessions sessions) {
+    TreatmentPlanController(TreatmentPlans plans, Sessions sessions, ProtocolChoices choices,
+                            EsketamineEnrollments enrollments) {
         this.plans = plans;
         this.sessions = sessions;
+        this.choices = choices;
+        this.enrollments = enrollments;
     }
 
-    @GetMapping("/api/patients/{patientId}/treatment-plan")
+    @GetMapping
     TreatmentPlanResponse treatmentPlan(@PathVariable("patientId") UUID patientId) {
-        return plans.findByPatient(patientId)
-                .map(plan -> TreatmentPlanResponse.of(plan, sessions.ofPlan(plan.planId())))
+        return plans.findByPatient(patientId).map(this::response)
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId + " has no treatment plan"));
+    }
+
+    /** {@code {"protocol": "ESKETAMINE_NASAL", "prescriberId": "dr-okafor"}} (CLINICAL section 6). */
+    @PostMapping("/protocol")
+    TreatmentPlanResponse chooseProtocol(@PathVariable("patientId") UUID patientId,
+                                         @RequestBody(required = false) byte[] body,
+                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        return response(choices.choose(patientId, body, key));
+    }
+
+    /** {@code {"enrolledOn": "2026-11-25", "prescriberId": "dr-okafor"}}, the date optional. */
+    @PostMapping("/esketamine-enrollment")
+    TreatmentPlanResponse enrollInEsketamine(@PathVariable("patientId") UUID patientId,
+                                             @RequestBody(required = false) byte[] body,
+                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        return response(enrollments.enroll(patientId, body, key));
+    }
+
+    private TreatmentPlanResponse response(TreatmentPlan plan) {
+        return TreatmentPlanResponse.of(plan, sessions.ofPlan(plan.planId()));
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicops.session.plan.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.clinicops.events.Protocol;
 import org.clinicops.session.plan.PlanStatus;
 import org.clinicops.session.plan.TreatmentPlan;
@@ -12,14 +13,20 @@ import java.util.UUID;
 
 /**
  * A patient's treatment plan as CLINICAL section 6 specifies the response: {@code start} and {@code end} of each
- * session are UTC instants bounding its chair time; {@code sessions} is empty while the plan waits for capacity.
+ * session are UTC instants bounding its chair time; {@code sessions} is empty while the plan waits for capacity or for
+ * its protocol ({@code protocol} and {@code offLabel} are then null). {@code protocolChoice} and
+ * {@code esketamineEnrollment} appear once recorded.
  */
-record TreatmentPlanResponse(UUID planId, UUID patientId, UUID screeningId, Protocol protocol, boolean offLabel,
-                             PlanStatus status, Instant createdAt, List<Session> sessions) {
+record TreatmentPlanResponse(UUID planId, UUID patientId, UUID screeningId, Protocol protocol, Boolean offLabel,
+                             PlanStatus status, Instant createdAt, List<Session> sessions,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) TreatmentPlan.ProtocolChoice protocolChoice,
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
+                             TreatmentPlan.EsketamineEnrollment esketamineEnrollment) {
 
     static TreatmentPlanResponse of(TreatmentPlan plan, List<ScheduledSession> sessions) {
         return new TreatmentPlanResponse(plan.planId(), plan.patientId(), plan.screeningId(), plan.protocol(),
-                plan.offLabel(), plan.status(), plan.createdAt(), sessions.stream().map(Session::of).toList());
+                plan.offLabel(), plan.status(), plan.createdAt(), sessions.stream().map(Session::of).toList(),
+                plan.protocolChoice(), plan.esketamineEnrollment());
     }
 
     record Session(UUID sessionId, int number, Instant start, Instant end, int chairId, SessionStatus status) {

@@ -1,13 +1,14 @@
-package org.clinicops.session.booking;
-
-import org.clinicops.events.Protocol;
+package org.clinicops.session.protocol;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
-/** How many sessions a protocol's induction series has and which dates each may fall on (CLINICAL section 6). */
+/**
+ * How many sessions a protocol's induction series has and which dates each may fall on (CLINICAL section 6); each
+ * protocol's series is in {@link Protocols}.
+ */
 public sealed interface InductionSeries {
 
     int sessions();
@@ -35,16 +36,6 @@ public sealed interface InductionSeries {
             }
         }
         return true;
-    }
-
-    static InductionSeries of(Protocol protocol) {
-        return switch (protocol) {
-            // CLINICAL section 6: 6 infusions (IM: 6 injections, as IV), never on consecutive calendar days,
-            // all within 21 days of the first (last date - first date <= 21)
-            case IV_KETAMINE_DEPRESSION, IM_KETAMINE -> new Spaced(6, 2, 21);
-            // CLINICAL section 6: weeks 1-4, two sessions per calendar week, at least 2 days apart (8 sessions)
-            case ESKETAMINE_NASAL -> new TwicePerCalendarWeek(4, 2);
-        };
     }
 
     /** Sessions at least {@code minDaysApart} calendar days apart, the last within {@code windowDays} of the first. */

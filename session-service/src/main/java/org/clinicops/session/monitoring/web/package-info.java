@@ -1,0 +1,2 @@
+/** REST API over the monitoring forms: the forms due, and marking one submitted. */
+package org.clinicops.session.monitoring.web;
