@@ -48,8 +48,8 @@ import static org.clinicops.session.schedule.SessionStatus.SCHEDULED;
  * cancelled, deferred or missed and made up exactly as {@code SeriesChanges} decides, and plans waiting for capacity
  * are tried again as {@code TreatmentPlanBooking} does. After every step each property checks one rule.
  *
- * <p>The rules are written out below as the clinical text states them, without {@link InductionSeries} or
- * {@link ChairTimes}, so that a fault in those is caught rather than repeated. The in-memory session table stands in
+ * <p>The rules are written out below as the clinical text states them, without {@code InductionSeries} or
+ * the protocol table, so that a fault in those is caught rather than repeated. The in-memory session table stands in
  * for the database: its chair time query, like {@code Sessions.chairTimeTakenBetween} and the exclusion constraint,
  * ignores only CANCELLED sessions (deferred and missed sessions keep their chair time).
  */
@@ -284,8 +284,8 @@ class SeriesPropertiesTests {
             this.chairs = chairs;
             // the configured defaults: no hours given means Monday to Friday 08:00-17:00, no closures
             ClinicCalendar calendar = new SessionProperties.Clinic(CLINIC, Map.of(), List.of(), chairs,
-                    (int) SLOT.toMinutes(), TURNOVER).calendar();
-            this.booker = new SeriesBooker(calendar, LEAD_TIME, HORIZON_DAYS);
+                    (int) SLOT.toMinutes(), TURNOVER, Map.of()).calendar();
+            this.booker = new SeriesBooker(calendar, SeriesBookerTests.PROTOCOLS, LEAD_TIME, HORIZON_DAYS);
         }
 
         void book(Protocol protocol) {
@@ -388,7 +388,7 @@ class SeriesPropertiesTests {
             if (!booker.keepsRules(session.protocol(), dates)) {
                 return "SERIES_RULES_NOT_KEPT";
             }
-            Instant end = start.plus(ChairTimes.of(session.protocol()));
+            Instant end = start.plus(SeriesBookerTests.PROTOCOLS.of(session.protocol()).chairTime());
             List<ChairBooking> taken = chairTimeTakenBetween(start, end.plus(TURNOVER)).stream()
                     .filter(b -> !(b.chairId() == session.chairId() && b.start().equals(session.start())))
                     .toList();
