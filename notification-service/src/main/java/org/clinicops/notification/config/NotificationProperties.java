@@ -19,6 +19,7 @@ import java.time.ZoneId;
  * @param from             the sender of every e-mail, e.g. {@code Clinic <no-reply@clinic.local>}
  * @param crisisLine       the crisis line every patient message points to (CLINICAL section 5: 988 in the US)
  * @param dispatchInterval pause between two rounds of the dispatcher
+ * @param templates        where the message templates are read from
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(
@@ -30,7 +31,8 @@ public record NotificationProperties(
         @DefaultValue("988 Suicide & Crisis Lifeline: call or text 988") String crisisLine,
         @DefaultValue("500ms") Duration dispatchInterval,
         @DefaultValue Retry retry,
-        @DefaultValue Calls calls) {
+        @DefaultValue Calls calls,
+        @DefaultValue Templates templates) {
 
     public NotificationProperties {
         address("notification.from", from);
@@ -47,6 +49,19 @@ public record NotificationProperties(
 
     /** @param email where crisis pages go: the on-call clinician's address (or a list's) */
     public record OnCall(@DefaultValue("oncall@clinic.local") String email) {
+    }
+
+    /**
+     * @param location a Spring resource location ({@code classpath:/notification-templates/},
+     *                 {@code file:/etc/clinic-ops/templates/}) holding {@code email/<kind>.mustache} for every kind and
+     *                 the {@code partials/}: a clinic copies the built-in folder and changes the wording there, no
+     *                 rebuild needed. Every template is compiled at startup, so a missing or broken one stops the start.
+     */
+    public record Templates(@DefaultValue("classpath:/notification-templates/") String location) {
+
+        public Templates {
+            location = location.endsWith("/") ? location : location + "/";
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.clinicops.notification.booking;
 
 import org.clinicops.events.Protocol;
 import org.clinicops.notification.TestSettings;
+import org.clinicops.notification.TestTemplates;
 import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.Notification;
@@ -22,7 +23,8 @@ class BookingConfirmationTemplateTests {
     private final JsonMapper json = JsonMapper.builder().build();
     private final NotificationProperties properties = TestSettings.notification(Map.of(
             "notification.clinic-name", "Riverside Clinic"));
-    private final BookingConfirmationTemplate template = new BookingConfirmationTemplate(properties, json);
+    private final BookingConfirmationTemplate template =
+            new BookingConfirmationTemplate(properties, json, TestTemplates.of(properties));
 
     @Test
     void sessionTimesAreWrittenInTheClinicsZoneAcrossTheChangeToDaylightSavingTime() {
