@@ -7,12 +7,10 @@ import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
 import org.clinicops.notification.template.MailTemplates;
+import org.clinicops.notification.template.MessageTimes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,10 +21,6 @@ import java.util.Map;
  */
 @Component
 class SessionReminderTemplate implements MessageTemplate {
-
-    /** "Thursday, November 26 at 9:00 AM", as the subject gives the time. */
-    private static final DateTimeFormatter SUBJECT_WHEN =
-            DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a", Locale.US);
 
     private final NotificationProperties properties;
     private final JsonMapper json;
@@ -46,10 +40,11 @@ class SessionReminderTemplate implements MessageTemplate {
     @Override
     public EmailMessage render(Notification notification, Recipient recipient) {
         SessionReminder reminder = json.readValue(notification.content(), SessionReminder.class);
-        ZoneId zone = properties.clinicZone();
-        Map<String, Object> values = BookingConfirmationTemplate.preparation(reminder.protocol());
-        values.put("subjectWhen", SUBJECT_WHEN.format(reminder.start().atZone(zone)));
-        values.put("when", BookingConfirmationTemplate.when(reminder.start(), reminder.end(), zone));
+        MessageTimes times = new MessageTimes(properties.clinicZone());
+        Map<String, Object> values = MessageTimes.preparation(reminder.protocol());
+        values.put("day", times.day(reminder.start()));
+        values.put("time", times.time(reminder.start()));
+        values.put("when", times.chairTime(reminder.start(), reminder.end()));
         values.put("tomorrow", reminder.hoursBefore() <= 24);
         values.put("daysAhead", reminder.hoursBefore() / 24);
         return templates.render(kind(), recipient, values);

@@ -36,7 +36,7 @@ class MailTemplatesTests {
                 "notification.crisis-line", "Samaritans on 116 123"));
         EmailMessage message = templates.render(NotificationKind.BOOKING_CONFIRMATION,
                 new Recipient("dana@example.org", "Dana"), Map.of("sessions", List.of(),
-                        "fourHoursNoFood", true, "twoHoursNoFood", false));
+                        "fourHoursNoFood", true, "twoHoursNoFood", false, "makeUp", false));
 
         assertThat(message.text()).contains("\nNeed to talk to someone now? Call Samaritans on 116 123.\n")
                 .doesNotContain("help is available at any time");
@@ -66,7 +66,7 @@ class MailTemplatesTests {
 
         assertThatThrownBy(() -> templates.render(NotificationKind.SESSION_REMINDER,
                 new Recipient("dana@example.org", "Dana"), Map.of()))
-                .hasMessageContaining("subjectWhen");
+                .hasMessageContaining("day");
     }
 
     private void copyBuiltIn() throws IOException {

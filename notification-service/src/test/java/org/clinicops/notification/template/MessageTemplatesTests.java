@@ -40,16 +40,30 @@ class MessageTemplatesTests {
             """;
 
     /** Sample stored content of each kind, as its consumer writes it. */
-    static final Map<NotificationKind, String> SAMPLES = new EnumMap<>(Map.of(
-            NotificationKind.BOOKING_CONFIRMATION, """
+    static final Map<NotificationKind, String> SAMPLES = new EnumMap<>(Map.ofEntries(
+            Map.entry(NotificationKind.SAFETY_ALERT_PAGE, """
+                    { "alertId": "5d0f1e2a-3b4c-4d5e-8f60-718293a4b5c6",
+                      "sessionId": "6e1f2a3b-4c5d-4e6f-9071-8293a4b5c6d7", "number": 2,
+                      "takenAt": "2026-11-30T16:40:00Z" }
+                    """),
+            Map.entry(NotificationKind.RESCHEDULE_NOTICE,
+                    "{" + SESSION + ", \"previousStart\": \"2026-11-27T16:00:00Z\" }"),
+            Map.entry(NotificationKind.CANCELLATION_NOTICE, """
+                    { "number": 2, "start": "2026-11-30T16:00:00Z", "end": "2026-11-30T17:55:00Z", "deferred": true }
+                    """),
+            Map.entry(NotificationKind.MISSED_SESSION_FOLLOW_UP, """
+                    { "number": 2, "start": "2026-11-30T16:00:00Z", "end": "2026-11-30T17:55:00Z" }
+                    """),
+            Map.entry(NotificationKind.DAY_AFTER_CHECK_IN, "{ \"number\": 2, \"start\": null, \"end\": null }"),
+            Map.entry(NotificationKind.BOOKING_CONFIRMATION, """
                     { "planId": "2f1c1f3e-8d0c-4c7e-9a35-6f0e3c2d1b10", "protocol": "ESKETAMINE_NASAL",
                       "sessions": [ { "number": 1, "start": "2026-11-26T17:00:00Z", "end": "2026-11-26T19:25:00Z" },
                                     { "number": 2, "start": "2026-11-30T16:00:00Z", "end": "2026-11-30T18:25:00Z" } ] }
-                    """,
-            NotificationKind.SESSION_REMINDER, "{" + SESSION + ", \"hoursBefore\": 48 }",
-            NotificationKind.CRISIS_PAGE, CRISIS,
-            NotificationKind.CRISIS_LINE_MESSAGE, CRISIS,
-            NotificationKind.CALL_PATIENT_TASK, CRISIS));
+                    """),
+            Map.entry(NotificationKind.SESSION_REMINDER, "{" + SESSION + ", \"hoursBefore\": 48 }"),
+            Map.entry(NotificationKind.CRISIS_PAGE, CRISIS),
+            Map.entry(NotificationKind.CRISIS_LINE_MESSAGE, CRISIS),
+            Map.entry(NotificationKind.CALL_PATIENT_TASK, CRISIS)));
 
     @Autowired
     List<MessageTemplate> templates;
