@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,6 +73,8 @@ public abstract class StreamTestSupport {
 
     /** Wednesday 25 November 2026, 9:00 in Los Angeles: the day {@link #planBooked} is booked on. */
     static final String REFERENCE_TIME = "2026-11-25T17:00:00Z";
+    /** notification.clinic-zone's default, the zone messages write times in. */
+    protected static final ZoneId CLINIC_ZONE = ZoneId.of("America/Los_Angeles");
     /** {@link #REFERENCE_TIME} on the suite's clock (a year ahead with {@code -Dclinic.test.clock.base}). */
     protected static final Instant NOW = TestClock.at(REFERENCE_TIME);
     /**
@@ -104,6 +109,8 @@ public abstract class StreamTestSupport {
     protected EmbeddedKafkaBroker broker;
     @Autowired
     protected TestClock clock;
+    @Autowired
+    protected JdbcClient jdbc;
 
     protected RunningIntake intake;
     protected CloudEventProducer events;
@@ -214,6 +221,28 @@ public abstract class StreamTestSupport {
                 n -> n.isPresent() && n.get().get("status").asString().equals(status)).orElseThrow();
     }
 
+    /**
+     * The patient's session reminders as stored, each as "dedupe key (session id/lead time) due status", sorted: a
+     * moved or called-off session's reminders stay, SUPPRESSED.
+     */
+    protected List<String> remindersOf(UUID patientId) {
+        return jdbc.sql("""
+                        select dedupe_key, next_attempt_at, status from notification
+                        where patient_id = :patient and kind = 'SESSION_REMINDER'
+                        order by dedupe_key, next_attempt_at, status
+                        """)
+                .param("patient", patientId)
+                .query((rs, row) -> rs.getString("dedupe_key") + " "
+                        + rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant() + " "
+                        + rs.getString("status"))
+                .list();
+    }
+
+    /** How {@link #remindersOf} shows a reminder of this session due at this instant of the reference week. */
+    protected static String reminder(UUID sessionId, int hoursBefore, String due, String status) {
+        return sessionId + "/" + hoursBefore + "h " + TestClock.isoInstant(due) + " " + status;
+    }
+
     /** Every message received for this address so far. */
     protected static List<MimeMessage> mailTo(String address) {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> isFor(m, address)).toList();
@@ -227,9 +256,10 @@ public abstract class StreamTestSupport {
         return mailTo(address).stream().filter(m -> subject(m).equals("Your appointments are confirmed")).toList();
     }
 
+    /** The plain-text body with the line ends it was written with (SMTP carries CRLF). */
     protected static String body(MimeMessage message) {
         try {
-            return message.getContent().toString();
+            return message.getContent().toString().replace("\r\n", "\n");
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException("Unreadable mail", e);
         }

@@ -1,7 +1,6 @@
 package org.clinicops.notification.booking;
 
 import org.clinicops.events.Protocol;
-import org.clinicops.events.TreatmentPlanBooked;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,16 +10,24 @@ import java.util.UUID;
 /**
  * What a booking confirmation is written from, stored as the notification's content: the plan, its protocol (for
  * the preparation instructions) and each session's chair time. No PHI: ids, a code and times.
+ *
+ * @param makeUp true for one session made up for a deferred, cancelled or missed one; null (stored before make-ups
+ *               existed) or false for a series
  */
-record BookedSeries(UUID planId, Protocol protocol, List<Session> sessions) {
+record BookedSeries(UUID planId, Protocol protocol, List<Session> sessions, Boolean makeUp) {
+
+    boolean forMakeUp() {
+        return Boolean.TRUE.equals(makeUp);
+    }
 
     record Session(int number, Instant start, Instant end) {
     }
 
-    static BookedSeries of(TreatmentPlanBooked event) {
-        return new BookedSeries(event.planId(), event.protocol(), event.sessions().stream()
+    /** The sessions still scheduled, in their series' order. */
+    static BookedSeries of(UUID planId, Protocol protocol, List<PatientSession> sessions, boolean makeUp) {
+        return new BookedSeries(planId, protocol, sessions.stream()
                 .map(s -> new Session(s.number(), s.start(), s.end()))
                 .sorted(Comparator.comparingInt(Session::number))
-                .toList());
+                .toList(), makeUp);
     }
 }

@@ -1,11 +1,11 @@
 package org.clinicops.notification.booking;
 
 import org.clinicops.events.Protocol;
-import org.clinicops.events.TreatmentPlanBooked;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What a session reminder is written from, stored as the notification's content: which session, its chair time, the
@@ -15,10 +15,6 @@ record SessionReminder(int number, Instant start, Instant end, Protocol protocol
 
     /** CLINICAL section 8: reminders 48 hours and 24 hours before each session. */
     static final List<Integer> HOURS_BEFORE = List.of(48, 24);
-
-    static SessionReminder of(TreatmentPlanBooked event, TreatmentPlanBooked.BookedSession session, int hoursBefore) {
-        return new SessionReminder(session.number(), session.start(), session.end(), event.protocol(), hoursBefore);
-    }
 
     Instant due() {
         return start.minus(Duration.ofHours(hoursBefore));
@@ -30,8 +26,8 @@ record SessionReminder(int number, Instant start, Instant end, Protocol protocol
         return next < HOURS_BEFORE.size() ? start.minus(Duration.ofHours(HOURS_BEFORE.get(next))) : start;
     }
 
-    /** Tells this event's reminders apart: one per session and lead time. */
-    static String dedupeKey(TreatmentPlanBooked.BookedSession session, int hoursBefore) {
-        return session.sessionId() + "/" + hoursBefore + "h";
+    /** Tells an event's reminders apart: one per session and lead time; the session's id first, to find them. */
+    static String dedupeKey(UUID sessionId, int hoursBefore) {
+        return sessionId + "/" + hoursBefore + "h";
     }
 }

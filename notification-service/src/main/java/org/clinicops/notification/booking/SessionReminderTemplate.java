@@ -6,30 +6,30 @@ import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
+import org.clinicops.notification.template.MailTemplates;
+import org.clinicops.notification.template.MessageTimes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * The reminder 48 or 24 hours before a session (CLINICAL section 8): its date and time in the clinic's time zone,
- * fasting per CLINICAL D-1, a ride home and no driving until the next day per D-8, and what to bring. Like the
- * confirmation it names neither the drug, the condition nor any score, and its subject says nothing clinical.
+ * The reminder 48 or 24 hours before a session (CLINICAL section 8, {@code email/session-reminder.mustache}): its
+ * date and time in the clinic's time zone, fasting per CLINICAL D-1, a ride home and no driving until the next day
+ * per D-8, and what to bring. Like the confirmation it names neither the drug, the condition nor any score, and its
+ * subject says nothing clinical.
  */
 @Component
 class SessionReminderTemplate implements MessageTemplate {
 
-    private static final DateTimeFormatter SUBJECT_DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
-    private static final DateTimeFormatter SUBJECT_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
-
     private final NotificationProperties properties;
     private final JsonMapper json;
+    private final MailTemplates templates;
 
-    SessionReminderTemplate(NotificationProperties properties, JsonMapper json) {
+    SessionReminderTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
         this.properties = properties;
         this.json = json;
+        this.templates = templates;
     }
 
     @Override
@@ -40,37 +40,13 @@ class SessionReminderTemplate implements MessageTemplate {
     @Override
     public EmailMessage render(Notification notification, Recipient recipient) {
         SessionReminder reminder = json.readValue(notification.content(), SessionReminder.class);
-        ZoneId zone = properties.clinicZone();
-        String clinic = properties.clinicName();
-        String subject = "Reminder: your appointment on " + SUBJECT_DAY.format(reminder.start().atZone(zone))
-                + " at " + SUBJECT_TIME.format(reminder.start().atZone(zone));
-        String text = """
-                %s
-
-                This is a reminder of your appointment at %s %s:
-
-                  %s
-
-                Please arrive at the start time.
-
-                How to prepare:
-                  - %s
-                  - Arrange for an adult to take you home. You cannot leave on your own after a session.
-                  - Do not drive, cycle or operate machinery until the next day.
-
-                Please bring:
-                  - a photo ID
-                  - a list of the medicines you take now
-
-                To change or cancel the appointment, please contact us.
-
-                If you feel unsafe or are thinking about harming yourself, help is available at any time:
-                %s
-
-                %s
-                """.formatted(recipient.greeting(), clinic, reminder.hoursBefore() == 24 ? "tomorrow" : "in 2 days",
-                BookingConfirmationTemplate.when(reminder.start(), reminder.end(), zone),
-                BookingConfirmationTemplate.fasting(reminder.protocol()), properties.crisisLine(), clinic);
-        return new EmailMessage(subject, text);
+        MessageTimes times = new MessageTimes(properties.clinicZone());
+        Map<String, Object> values = MessageTimes.preparation(reminder.protocol());
+        values.put("day", times.day(reminder.start()));
+        values.put("time", times.time(reminder.start()));
+        values.put("when", times.chairTime(reminder.start(), reminder.end()));
+        values.put("tomorrow", reminder.hoursBefore() <= 24);
+        values.put("daysAhead", reminder.hoursBefore() / 24);
+        return templates.render(kind(), recipient, values);
     }
 }

@@ -2,15 +2,17 @@ package org.clinicops.notification.config;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.clinicops.notification.notification.StaffRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * notification-service settings ({@code notification.*}). The sender and on-call addresses are checked at startup:
+ * notification-service settings ({@code notification.*}). The sender and staff addresses are checked at startup:
  * a crisis page must never wait on an address that can never work.
  *
  * @param intakeUri        base URI of intake-service, whose internal API gives a patient's contact details
@@ -19,6 +21,9 @@ import java.time.ZoneId;
  * @param from             the sender of every e-mail, e.g. {@code Clinic <no-reply@clinic.local>}
  * @param crisisLine       the crisis line every patient message points to (CLINICAL section 5: 988 in the US)
  * @param dispatchInterval pause between two rounds of the dispatcher
+ * @param templates        where the message templates are read from
+ * @param prescriber       where D-6 safety-alert pages go
+ * @param dayAfterCheckIn  when the day-after check-in is sent
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(
@@ -30,11 +35,15 @@ public record NotificationProperties(
         @DefaultValue("988 Suicide & Crisis Lifeline: call or text 988") String crisisLine,
         @DefaultValue("500ms") Duration dispatchInterval,
         @DefaultValue Retry retry,
-        @DefaultValue Calls calls) {
+        @DefaultValue Calls calls,
+        @DefaultValue Templates templates,
+        @DefaultValue Prescriber prescriber,
+        @DefaultValue DayAfterCheckIn dayAfterCheckIn) {
 
     public NotificationProperties {
         address("notification.from", from);
         address("notification.on-call.email", onCall.email());
+        address("notification.prescriber.email", prescriber.email());
         if (dispatchInterval.isNegative() || dispatchInterval.isZero()) {
             throw new IllegalArgumentException("notification.dispatch-interval must be positive");
         }
@@ -45,8 +54,40 @@ public record NotificationProperties(
         return address("notification.from", from);
     }
 
+    /** The configured address of a staff role, read at the moment a staff message is sent. */
+    public String staffAddress(StaffRole role) {
+        return switch (role) {
+            case ON_CALL -> onCall.email();
+            case PRESCRIBER -> prescriber.email();
+        };
+    }
+
     /** @param email where crisis pages go: the on-call clinician's address (or a list's) */
     public record OnCall(@DefaultValue("oncall@clinic.local") String email) {
+    }
+
+    /**
+     * @param email where D-6 safety-alert pages go: the prescriber on duty for the session day (or a list's). The
+     *              event names the prescriber by staff id only; this service knows no staff directory.
+     */
+    public record Prescriber(@DefaultValue("prescriber@clinic.local") String email) {
+    }
+
+    /** @param at the clinic-local time, on the day after a discharge, the check-in message is sent */
+    public record DayAfterCheckIn(@DefaultValue("10:00") LocalTime at) {
+    }
+
+    /**
+     * @param location a Spring resource location ({@code classpath:/notification-templates/},
+     *                 {@code file:/etc/clinic-ops/templates/}) holding {@code email/<kind>.mustache} for every kind and
+     *                 the {@code partials/}: a clinic copies the built-in folder and changes the wording there, no
+     *                 rebuild needed. Every template is compiled at startup, so a missing or broken one stops the start.
+     */
+    public record Templates(@DefaultValue("classpath:/notification-templates/") String location) {
+
+        public Templates {
+            location = location.endsWith("/") ? location : location + "/";
+        }
     }
 
     /**

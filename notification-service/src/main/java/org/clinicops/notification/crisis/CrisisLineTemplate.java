@@ -1,24 +1,26 @@
 package org.clinicops.notification.crisis;
 
-import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
+import org.clinicops.notification.template.MailTemplates;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+
 /**
- * The clinic's crisis-line message to the patient (CLINICAL section 5; the line is configurable, 988 in the US).
- * It says where help is, not what the screening found.
+ * The clinic's crisis-line message to the patient ({@code email/crisis-line-message.mustache}; CLINICAL section 5;
+ * the line is configurable, 988 in the US). It says where help is, not what the screening found.
  */
 @Component
 class CrisisLineTemplate implements MessageTemplate {
 
-    private final NotificationProperties properties;
+    private final MailTemplates templates;
 
-    CrisisLineTemplate(NotificationProperties properties) {
-        this.properties = properties;
+    CrisisLineTemplate(MailTemplates templates) {
+        this.templates = templates;
     }
 
     @Override
@@ -28,19 +30,6 @@ class CrisisLineTemplate implements MessageTemplate {
 
     @Override
     public EmailMessage render(Notification notification, Recipient recipient) {
-        String text = """
-                %s
-
-                Thank you for completing your screening with %s. A clinician will contact you soon.
-
-                If you are thinking about harming yourself or feel unsafe, help is available right now, day or night:
-                %s
-
-                If you are in immediate danger, call your local emergency number.
-
-                %s
-                """.formatted(recipient.greeting(), properties.clinicName(), properties.crisisLine(),
-                properties.clinicName());
-        return new EmailMessage("Support is available at any time", text);
+        return templates.render(kind(), recipient, Map.of());
     }
 }

@@ -6,15 +6,18 @@ import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
+import org.clinicops.notification.template.MailTemplates;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The page to the on-call clinician: which patient and screening, when, and "assess now" (CLINICAL section 5).
- * E-mail is not a place for health data, so it carries ids only: no reasons, scores or links.
+ * The page to the on-call clinician ({@code email/crisis-page.mustache}): which patient and screening, when, and
+ * "assess now" (CLINICAL section 5). E-mail is not a place for health data, so it carries ids only: no reasons,
+ * scores or links.
  */
 @Component
 class CrisisPageTemplate implements MessageTemplate {
@@ -24,10 +27,12 @@ class CrisisPageTemplate implements MessageTemplate {
 
     private final NotificationProperties properties;
     private final JsonMapper json;
+    private final MailTemplates templates;
 
-    CrisisPageTemplate(NotificationProperties properties, JsonMapper json) {
+    CrisisPageTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
         this.properties = properties;
         this.json = json;
+        this.templates = templates;
     }
 
     @Override
@@ -38,23 +43,9 @@ class CrisisPageTemplate implements MessageTemplate {
     @Override
     public EmailMessage render(Notification notification, Recipient recipient) {
         CrisisReference crisis = json.readValue(notification.content(), CrisisReference.class);
-        String text = """
-                CRISIS ESCALATION: assess the patient now.
-
-                A screening was escalated as a crisis. Nothing is booked for this patient until a clinician has \
-                assessed them and approved.
-
-                Patient:    %s
-                Screening:  %s
-                Recorded:   %s
-
-                Open the screening in clinic-ops by its id; no clinical details are sent by e-mail.
-                The patient is sent the crisis-line message on a channel they consented to; if there is none, you \
-                will get a separate task to call the patient.
-
-                %s
-                """.formatted(notification.patientId(), crisis.screeningId(),
-                WHEN.format(crisis.recordedAt().atZone(properties.clinicZone())), properties.clinicName());
-        return new EmailMessage("CRISIS: assess patient " + notification.patientId() + " now", text);
+        return templates.render(kind(), recipient, Map.of(
+                "patientId", notification.patientId(),
+                "screeningId", crisis.screeningId(),
+                "recordedAt", WHEN.format(crisis.recordedAt().atZone(properties.clinicZone()))));
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param sourceEventId the event that caused it; with {@code kind} (and the dedupe key it was stored with, see
  *                      {@link Notifications#insert(Notification, String)}) it is unique, so a redelivery adds nothing
  * @param correlationId the correlation id of the request behind that event, for the logs of its delivery
+ * @param staffRole     whom a staff message goes to; null for a patient message
  */
 public record Notification(
         UUID notificationId,
@@ -27,7 +28,8 @@ public record Notification(
         Instant sentAt,
         UUID sourceEventId,
         String correlationId,
-        String content) {
+        String content,
+        StaffRole staffRole) {
 
     /** A new notification, due at once, carrying the correlation id of the event being handled. */
     public static Notification pending(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
@@ -39,6 +41,6 @@ public record Notification(
     public static Notification pendingUntil(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
                                             Instant now, Instant due) {
         return new Notification(UUID.randomUUID(), patientId, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, due,
-                null, now, null, sourceEventId, CorrelationId.current().orElse(null), content);
+                null, now, null, sourceEventId, CorrelationId.current().orElse(null), content, kind.firstRecipient());
     }
 }

@@ -142,12 +142,12 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     }
 
     /**
-     * The on-call address for staff messages; for a patient message, the patient's consented address, or empty
+     * The configured address of the staff role for staff messages; for a patient message, the patient's consented address, or empty
      * when the notification was settled here instead (no consent, unknown patient, unusable address).
      */
     private Optional<Recipient> recipientOf(Notification notification) {
         if (notification.kind().audience() == NotificationKind.Audience.STAFF) {
-            return Optional.of(new Recipient(properties.onCall().email(), null));
+            return Optional.of(new Recipient(properties.staffAddress(notification.staffRole()), null));
         }
         Optional<PatientContact> found = contacts.find(notification.patientId());
         if (found.isEmpty()) {

@@ -7,31 +7,51 @@ package org.clinicops.notification.notification;
 public enum NotificationKind {
 
     /** To the on-call clinician, at once, any hour; quiet hours never apply (CLINICAL section 5). */
-    CRISIS_PAGE(Audience.STAFF, 0),
+    CRISIS_PAGE(Audience.STAFF, 0, StaffRole.ON_CALL),
     /**
      * To the on-call clinician when the crisis-line message cannot reach the patient (no consented channel, no usable
      * address): call the patient instead (CLINICAL section 5).
      */
-    CALL_PATIENT_TASK(Audience.STAFF, 0),
+    CALL_PATIENT_TASK(Audience.STAFF, 0, StaffRole.ON_CALL),
+    /** A D-6 safety alert of a session, to the prescriber at once, any hour (CLINICAL D-6). */
+    SAFETY_ALERT_PAGE(Audience.STAFF, 0, StaffRole.PRESCRIBER),
     /** The clinic's crisis-line message to the patient, at once, quiet hours or not (CLINICAL sections 5 and 8). */
-    CRISIS_LINE_MESSAGE(Audience.PATIENT, 1),
-    /** One per booked series, with every session and the preparation instructions (CLINICAL section 8). */
-    BOOKING_CONFIRMATION(Audience.PATIENT, 2),
+    CRISIS_LINE_MESSAGE(Audience.PATIENT, 1, null),
+    /** A session was moved: its new time, at once (CLINICAL section 8); its reminders move with it. */
+    RESCHEDULE_NOTICE(Audience.PATIENT, 2, null),
+    /** A session was cancelled or deferred: it does not take place, at once (CLINICAL section 8). */
+    CANCELLATION_NOTICE(Audience.PATIENT, 2, null),
+    /** The patient did not come to a session: please get in touch, at once (CLINICAL section 8). */
+    MISSED_SESSION_FOLLOW_UP(Audience.PATIENT, 2, null),
+    /**
+     * One per booked series, with every session and the preparation instructions, and one per session made up for a
+     * deferred, cancelled or missed one (CLINICAL section 8).
+     */
+    BOOKING_CONFIRMATION(Audience.PATIENT, 2, null),
     /**
      * One 48 hours and one 24 hours before each booked session, due then, not at once (CLINICAL section 8); after the
      * confirmation of the same series.
      */
-    SESSION_REMINDER(Audience.PATIENT, 3);
+    SESSION_REMINDER(Audience.PATIENT, 3, null),
+    /** The day after a discharge, at a set clinic-local time: how is the patient (CLINICAL section 8). */
+    DAY_AFTER_CHECK_IN(Audience.PATIENT, 3, null);
 
     /** Staff messages go to a configured address; patient messages need the patient's contact details and consent. */
     public enum Audience { STAFF, PATIENT }
 
     private final Audience audience;
     private final int priority;
+    private final StaffRole firstRecipient;
 
-    NotificationKind(Audience audience, int priority) {
+    NotificationKind(Audience audience, int priority, StaffRole firstRecipient) {
         this.audience = audience;
         this.priority = priority;
+        this.firstRecipient = firstRecipient;
+    }
+
+    /** Whom a staff message of this kind goes to unless stored for someone else (a backup); null for patients. */
+    public StaffRole firstRecipient() {
+        return firstRecipient;
     }
 
     public Audience audience() {
@@ -43,6 +63,7 @@ public enum NotificationKind {
     }
 
     public boolean isCrisis() {
-        return this == CRISIS_PAGE || this == CALL_PATIENT_TASK || this == CRISIS_LINE_MESSAGE;
+        return this == CRISIS_PAGE || this == CALL_PATIENT_TASK || this == CRISIS_LINE_MESSAGE
+                || this == SAFETY_ALERT_PAGE;
     }
 }

@@ -8,5 +8,10 @@ public enum NotificationStatus {
     /** Not sent, on purpose: the patient has not consented to the channel or gave no address for it. */
     SKIPPED_NO_CONSENT,
     /** Can never be sent as it is (intake-service knows no such patient, or the address on file is unusable). */
-    FAILED
+    FAILED,
+    /**
+     * Not sent, on purpose: what it was about changed before it was due (a reminder of a session that was moved or
+     * called off). Kept, with the reason, so staff see what the patient was not told.
+     */
+    SUPPRESSED
 }

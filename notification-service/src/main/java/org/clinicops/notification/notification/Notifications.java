@@ -21,7 +21,7 @@ public class Notifications {
 
     private static final String COLUMNS = """
             notification_id, patient_id, kind, channel, status, attempts, next_attempt_at, last_error, created_at,
-            sent_at, source_event_id, correlation_id, content::text as content
+            sent_at, source_event_id, correlation_id, content::text as content, staff_role
             """;
     private static final RowMapper<Notification> ROW = Notifications::map;
 
@@ -49,10 +49,10 @@ public class Notifications {
         return jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, last_error, created_at, sent_at, source_event_id,
-                                                  correlation_id, content, dedupe_key, expires_at)
+                                                  correlation_id, content, dedupe_key, expires_at, staff_role)
                         values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
                                 :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
-                                cast(:content as jsonb), :dedupeKey, :expiresAt)
+                                cast(:content as jsonb), :dedupeKey, :expiresAt, :staffRole)
                         on conflict (source_event_id, kind, dedupe_key) do nothing
                         """)
                 .param("id", n.notificationId())
@@ -71,7 +71,26 @@ public class Notifications {
                 .param("content", n.content())
                 .param("dedupeKey", dedupeKey)
                 .param("expiresAt", timestamp(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("staffRole", n.staffRole() == null ? null : n.staffRole().name(), Types.VARCHAR)
                 .update() == 1;
+    }
+
+    /**
+     * Closes the patient's pending notifications of {@code kind} whose dedupe key starts with {@code dedupePrefix}
+     * (a session's reminders: {@code {sessionId}/}) as SUPPRESSED with the reason; answers how many. One the
+     * dispatcher holds is waited for and left as it ends.
+     */
+    public int suppressPending(UUID patientId, NotificationKind kind, String dedupePrefix, String reason) {
+        return jdbc.sql("""
+                        update notification set status = 'SUPPRESSED', last_error = :reason
+                        where patient_id = :patientId and kind = :kind and status = 'PENDING'
+                          and starts_with(dedupe_key, :prefix)
+                        """)
+                .param("patientId", patientId)
+                .param("kind", kind.name())
+                .param("prefix", dedupePrefix)
+                .param("reason", reason)
+                .update();
     }
 
     /** Closes every pending notification whose time has passed unsent; answers how many. */
@@ -175,7 +194,8 @@ public class Notifications {
                 instant(rs, "sent_at"),
                 rs.getObject("source_event_id", UUID.class),
                 rs.getString("correlation_id"),
-                rs.getString("content"));
+                rs.getString("content"),
+                rs.getString("staff_role") == null ? null : StaffRole.valueOf(rs.getString("staff_role")));
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

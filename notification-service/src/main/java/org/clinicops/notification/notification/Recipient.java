@@ -6,9 +6,4 @@ package org.clinicops.notification.notification;
  * @param firstName the patient's first name for the greeting; null for staff
  */
 public record Recipient(String email, String firstName) {
-
-    /** "Dear Dana," or, without a name, "Hello,". */
-    public String greeting() {
-        return firstName == null || firstName.isBlank() ? "Hello," : "Dear " + firstName.strip() + ",";
-    }
 }

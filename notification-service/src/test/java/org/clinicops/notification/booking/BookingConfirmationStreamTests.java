@@ -11,8 +11,6 @@ import org.clinicops.events.TreatmentPlanWaitingForCapacity;
 import org.clinicops.notification.StreamTestSupport;
 import org.clinicops.support.testing.CloudEventProducer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -30,9 +28,6 @@ import static org.clinicops.support.testing.TopicReader.header;
  * from the real intake-service, e-mail out over real SMTP, status through the REST API.
  */
 class BookingConfirmationStreamTests extends StreamTestSupport {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aConsentingPatientGetsOneConfirmationWithEverySessionInClinicTimeAndHowToPrepare() throws Exception {

@@ -2,6 +2,7 @@ package org.clinicops.notification.booking;
 
 import org.clinicops.events.Protocol;
 import org.clinicops.notification.TestSettings;
+import org.clinicops.notification.TestTemplates;
 import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.Notification;
@@ -22,7 +23,8 @@ class BookingConfirmationTemplateTests {
     private final JsonMapper json = JsonMapper.builder().build();
     private final NotificationProperties properties = TestSettings.notification(Map.of(
             "notification.clinic-name", "Riverside Clinic"));
-    private final BookingConfirmationTemplate template = new BookingConfirmationTemplate(properties, json);
+    private final BookingConfirmationTemplate template =
+            new BookingConfirmationTemplate(properties, json, TestTemplates.of(properties));
 
     @Test
     void sessionTimesAreWrittenInTheClinicsZoneAcrossTheChangeToDaylightSavingTime() {
@@ -79,8 +81,26 @@ class BookingConfirmationTemplateTests {
                 .contains("988 Suicide & Crisis Lifeline: call or text 988");
     }
 
+    @Test
+    void aMadeUpSessionIsConfirmedOnItsOwnWithoutTheFirstVisitsConsultation() {
+        EmailMessage message = render(true, Protocol.IV_KETAMINE_DEPRESSION,
+                session(3, "2026-12-03T16:00:00Z", "2026-12-03T17:55:00Z"));
+
+        assertThat(message.subject()).isEqualTo("Your new appointment is confirmed");
+        assertThat(message.text())
+                .startsWith("Dear Dana,\n\nYour new appointment at Riverside Clinic is booked, in place of the one "
+                        + "that did not take place:\n\n  3. Thursday, December 3, 2026, 8:00 AM to 9:55 AM PST\n")
+                .contains("Do not eat anything for 4 hours before your appointment.")
+                .doesNotContain("consultation")
+                .endsWith("\nRiverside Clinic\n");
+    }
+
     private EmailMessage render(Protocol protocol, BookedSeries.Session... sessions) {
-        BookedSeries series = new BookedSeries(UUID.randomUUID(), protocol, List.of(sessions));
+        return render(false, protocol, sessions);
+    }
+
+    private EmailMessage render(boolean makeUp, Protocol protocol, BookedSeries.Session... sessions) {
+        BookedSeries series = new BookedSeries(UUID.randomUUID(), protocol, List.of(sessions), makeUp);
         Notification notification = Notification.pending(UUID.randomUUID(), NotificationKind.BOOKING_CONFIRMATION,
                 UUID.randomUUID(), json.writeValueAsString(series), Instant.parse("2026-11-25T17:00:00Z"));
         return template.render(notification, new Recipient("dana@example.org", "Dana"));

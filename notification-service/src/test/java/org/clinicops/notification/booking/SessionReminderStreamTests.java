@@ -6,8 +6,6 @@ import org.clinicops.events.TreatmentPlanBooked;
 import org.clinicops.notification.StreamTestSupport;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +26,6 @@ import static org.awaitility.Awaitility.await;
  * {@link #NOW} (Wednesday 25 November 2026, 9:00 in Los Angeles) and moves the shared test clock itself.
  */
 class SessionReminderStreamTests extends StreamTestSupport {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void eachSessionGetsA48HourAndA24HourReminderSentWhenDueAndNotBefore() {

@@ -2,6 +2,7 @@ package org.clinicops.notification.booking;
 
 import org.clinicops.events.Protocol;
 import org.clinicops.notification.TestSettings;
+import org.clinicops.notification.TestTemplates;
 import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.Notification;
@@ -21,7 +22,8 @@ class SessionReminderTemplateTests {
     private final JsonMapper json = JsonMapper.builder().build();
     private final NotificationProperties properties = TestSettings.notification(Map.of(
             "notification.clinic-name", "Riverside Clinic"));
-    private final SessionReminderTemplate template = new SessionReminderTemplate(properties, json);
+    private final SessionReminderTemplate template =
+            new SessionReminderTemplate(properties, json, TestTemplates.of(properties));
 
     @Test
     void theReminderTwoDaysAheadSaysInTwoDaysWithTheLocalTimeInSubjectAndBody() {

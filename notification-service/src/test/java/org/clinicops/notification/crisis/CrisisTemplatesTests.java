@@ -1,6 +1,7 @@
 package org.clinicops.notification.crisis;
 
 import org.clinicops.notification.TestSettings;
+import org.clinicops.notification.TestTemplates;
 import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.Notification;
@@ -28,7 +29,7 @@ class CrisisTemplatesTests {
 
     @Test
     void thePageNamesPatientScreeningAndTimeAndAsksForAnAssessmentNow() {
-        EmailMessage page = new CrisisPageTemplate(properties, json).render(
+        EmailMessage page = new CrisisPageTemplate(properties, json, TestTemplates.of(properties)).render(
                 notification(NotificationKind.CRISIS_PAGE), new Recipient("oncall@clinic.local", null));
 
         assertThat(page.subject()).isEqualTo("CRISIS: assess patient " + patient + " now");
@@ -42,7 +43,7 @@ class CrisisTemplatesTests {
 
     @Test
     void theCrisisLineMessageGivesTheClinicsConfiguredLine() {
-        EmailMessage message = new CrisisLineTemplate(properties).render(
+        EmailMessage message = new CrisisLineTemplate(TestTemplates.of(properties)).render(
                 notification(NotificationKind.CRISIS_LINE_MESSAGE), new Recipient("sam@example.org", "Sam"));
 
         assertThat(message.text()).startsWith("Dear Sam,").contains("\nSamaritans: call 116 123\n")

@@ -105,7 +105,7 @@ class NotificationControllerWebTests {
         Notification n = new Notification(UUID.randomUUID(), patient, kind, Channel.EMAIL, status, attempts,
                 NEXT_ATTEMPT, lastError, TestClock.at(createdAt),
                 sentAt == null ? null : TestClock.at(sentAt), UUID.randomUUID(), "front-desk-42",
-                "{\"planId\": \"" + UUID.randomUUID() + "\", \"sessions\": []}");
+                "{\"planId\": \"" + UUID.randomUUID() + "\", \"sessions\": []}", kind.firstRecipient());
         assertThat(notifications.insert(n)).isTrue();
         return n;
     }

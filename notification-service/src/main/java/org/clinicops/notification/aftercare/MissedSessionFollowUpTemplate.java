@@ -1,0 +1,47 @@
+package org.clinicops.notification.aftercare;
+
+import org.clinicops.notification.config.NotificationProperties;
+import org.clinicops.notification.notification.EmailMessage;
+import org.clinicops.notification.notification.MessageTemplate;
+import org.clinicops.notification.notification.Notification;
+import org.clinicops.notification.notification.NotificationKind;
+import org.clinicops.notification.notification.Recipient;
+import org.clinicops.notification.template.MailTemplates;
+import org.clinicops.notification.template.MessageTimes;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code email/missed-session-follow-up.mustache}: we missed you: please get in touch to rebook, the crisis line. */
+@Component
+class MissedSessionFollowUpTemplate implements MessageTemplate {
+
+    private final NotificationProperties properties;
+    private final JsonMapper json;
+    private final MailTemplates templates;
+
+    MissedSessionFollowUpTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+        this.properties = properties;
+        this.json = json;
+        this.templates = templates;
+    }
+
+    @Override
+    public NotificationKind kind() {
+        return NotificationKind.MISSED_SESSION_FOLLOW_UP;
+    }
+
+    @Override
+    public EmailMessage render(Notification notification, Recipient recipient) {
+        SessionVisit visit = json.readValue(notification.content(), SessionVisit.class);
+        MessageTimes times = new MessageTimes(properties.clinicZone());
+        // the session's time, when this service heard of it
+        Map<String, Object> values = new HashMap<>();
+        values.put("knownTime", visit.start() != null);
+        values.put("day", visit.start() == null ? "" : times.day(visit.start()));
+        values.put("time", visit.start() == null ? "" : times.time(visit.start()));
+        return templates.render(kind(), recipient, values);
+    }
+}
