@@ -61,6 +61,7 @@ class GatewayRoutingTests {
             "GET,  /api/screenings/s-1,                      intake-service",
             "POST, /api/screenings/s-1/review,               intake-service",
             "GET,  /api/patients/p-1/treatment-plan,         session-service",
+            "GET,  /api/treatment-plans,                     session-service",
             "POST, /api/patients/p-1/treatment-plan/protocol, session-service",
             "POST, /api/patients/p-1/treatment-plan/esketamine-enrollment, session-service",
             "GET,  /api/sessions,                            session-service",

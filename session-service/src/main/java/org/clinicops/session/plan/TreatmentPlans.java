@@ -61,6 +61,12 @@ public class TreatmentPlans {
                 .query(ROW).list();
     }
 
+    /** The plans in one status, the longest waiting first. */
+    public List<TreatmentPlan> withStatus(PlanStatus status) {
+        return jdbc.sql("select * from treatment_plan where status = :status order by created_at")
+                .param("status", status.name()).query(ROW).list();
+    }
+
     /** A session of the plan could not be made up by the series' rules: staff decide (CLINICAL D-2). */
     public void markNeedsStaff(UUID planId) {
         jdbc.sql("update treatment_plan set status = 'NEEDS_STAFF' where plan_id = :planId")

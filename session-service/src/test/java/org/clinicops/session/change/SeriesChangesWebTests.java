@@ -141,7 +141,7 @@ class SeriesChangesWebTests {
     }
 
     @Test
-    void d2_aSessionThatCannotBeMadeUpInsideTheWindow_leavesThePlanNeedingStaff() {
+    void d2_aSessionThatCannotBeMadeUpInsideTheWindow_leavesThePlanNeedingStaff_listedForStaff() {
         ScheduledSession sixth = session(patientA, 6);
         // Thursday 17 Dec: one lead time later is past the 21 days from Thursday 26 Nov
         clock.set(TestClock.at("2026-12-17T17:00:00Z"));
@@ -150,6 +150,10 @@ class SeriesChangesWebTests {
 
         assertThat(mvc.get().uri("/api/patients/{id}/treatment-plan", patientA)).bodyJson()
                 .hasPathSatisfying("$.status", v -> v.assertThat().isEqualTo("NEEDS_STAFF"));
+        assertThat(mvc.get().uri("/api/treatment-plans?status=NEEDS_STAFF")).hasStatusOk().bodyJson()
+                .extractingPath("$[*].patientId").asArray().containsExactly(patientA.toString());
+        assertThat(mvc.get().uri("/api/treatment-plans?status=BOOKED")).hasStatus(400).bodyJson()
+                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("status"));
         assertThat(sessions.ofPlan(sixth.planId())).filteredOn(s -> s.number() == 6).hasSize(1);
     }
 
