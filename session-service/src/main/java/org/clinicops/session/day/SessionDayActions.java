@@ -14,11 +14,10 @@ import org.clinicops.session.day.SessionDayRequests.RescheduleRequest;
 import org.clinicops.session.day.SessionDayRequests.VitalsRequest;
 import org.clinicops.session.monitoring.MonitoringForms;
 import org.clinicops.session.plan.TreatmentPlanBooking;
-import org.clinicops.support.idempotency.IdempotencyKeyReusedException;
+import org.clinicops.session.request.KeyClaims;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.request.JsonBodies;
-import org.clinicops.support.web.ConflictException;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,8 +27,6 @@ import tools.jackson.databind.node.StringNode;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,7 +46,7 @@ public class SessionDayActions {
     private final SessionDays days;
     private final JsonBodies bodies;
     private final JsonMapper json;
-    private final IdempotencyKeys idempotencyKeys;
+    private final KeyClaims keyClaims;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final TreatmentPlanBooking booking;
@@ -57,13 +54,13 @@ public class SessionDayActions {
     private final MonitoringForms monitoringForms;
     private final Clock clock;
 
-    SessionDayActions(SessionDays days, JsonBodies bodies, JsonMapper json, IdempotencyKeys idempotencyKeys,
+    SessionDayActions(SessionDays days, JsonBodies bodies, JsonMapper json, KeyClaims keyClaims,
                       Outbox outbox, TransactionTemplate transactions, TreatmentPlanBooking booking,
                       SeriesChanges seriesChanges, MonitoringForms monitoringForms, Clock clock) {
         this.days = days;
         this.bodies = bodies;
         this.json = json;
-        this.idempotencyKeys = idempotencyKeys;
+        this.keyClaims = keyClaims;
         this.outbox = outbox;
         this.transactions = transactions;
         this.booking = booking;
@@ -118,7 +115,7 @@ public class SessionDayActions {
             JsonNode request = body.read();
             IdempotencyKeys.checkForm(idempotencyKey);
             Instant now = clock.instant();
-            if (idempotencyKey != null && repeated(day, action, request, idempotencyKey, now)) {
+            if (repeated(day, action, request, idempotencyKey, now)) {
                 return day;
             }
             change.apply(day, request, now);
@@ -153,16 +150,9 @@ public class SessionDayActions {
 
     private boolean repeated(SessionDay day, String action, JsonNode request, String key, Instant now) {
         UUID sessionId = day.session().sessionId();
-        try {
-            return idempotencyKeys.claim(OPERATION, key, Map.of("sessionId", StringNode.valueOf(sessionId.toString()),
-                    "action", StringNode.valueOf(action), "body", request), sessionId, now).isPresent();
-        } catch (IdempotencyKeyReusedException e) {
-            Map<String, Object> members = new LinkedHashMap<>();
-            members.put("unmet", List.of("IDEMPOTENCY_KEY_REUSED"));
-            members.put("sessionStatus", day.status());
-            throw new ConflictException("IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key " + key
-                    + " was used before for another request; use a new key for a new request.", members);
-        }
+        return keyClaims.repeated(OPERATION, key, Map.of("sessionId", StringNode.valueOf(sessionId.toString()),
+                "action", StringNode.valueOf(action), "body", request), sessionId, now,
+                Map.of("sessionStatus", day.status()));
     }
 
     private static void apply(SessionDay day, SessionAction action, JsonNode request, Instant now) {
