@@ -8,21 +8,26 @@ import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
 import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.notification.template.MessageTimes;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code email/missed-session-follow-up.mustache}: we missed you: please get in touch to rebook, the crisis line. */
-@Component
-class MissedSessionFollowUpTemplate implements MessageTemplate {
+/**
+ * A message about one session visit, with the session's time when this service heard of it: the day-after check-in
+ * ({@code email/day-after-check-in.mustache}: how is the patient, side effects to watch for, the crisis line) and the
+ * missed-session follow-up ({@code email/missed-session-follow-up.mustache}: please get in touch to rebook).
+ */
+class SessionVisitTemplate implements MessageTemplate {
 
+    private final NotificationKind kind;
     private final NotificationProperties properties;
     private final JsonMapper json;
     private final MailTemplates templates;
 
-    MissedSessionFollowUpTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+    SessionVisitTemplate(NotificationKind kind, NotificationProperties properties, JsonMapper json,
+                         MailTemplates templates) {
+        this.kind = kind;
         this.properties = properties;
         this.json = json;
         this.templates = templates;
@@ -30,7 +35,7 @@ class MissedSessionFollowUpTemplate implements MessageTemplate {
 
     @Override
     public NotificationKind kind() {
-        return NotificationKind.MISSED_SESSION_FOLLOW_UP;
+        return kind;
     }
 
     @Override
