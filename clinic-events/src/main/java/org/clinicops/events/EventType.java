@@ -17,6 +17,10 @@ public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass
             "org.clinicops.screening.reviewed.v1", ScreeningReviewed.class, Topics.SCREENINGS,
             "/schemas/screening-reviewed.v1.json");
 
+    public static final EventType<ProgressMeasureRecorded> PROGRESS_MEASURE_RECORDED = new EventType<>(
+            "org.clinicops.screening.progress-measure-recorded.v1", ProgressMeasureRecorded.class, Topics.SCREENINGS,
+            "/schemas/progress-measure-recorded.v1.json");
+
     public static final EventType<TreatmentPlanBooked> TREATMENT_PLAN_BOOKED = new EventType<>(
             "org.clinicops.treatment-plan.booked.v1", TreatmentPlanBooked.class, Topics.SESSIONS,
             "/schemas/treatment-plan-booked.v1.json");
@@ -61,10 +65,15 @@ public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass
             "org.clinicops.session.rescheduled.v1", SessionRescheduled.class, Topics.SESSIONS,
             "/schemas/session-rescheduled.v1.json");
 
+    public static final EventType<TreatmentPlanRescreeningDue> TREATMENT_PLAN_RESCREENING_DUE = new EventType<>(
+            "org.clinicops.treatment-plan.rescreening-due.v1", TreatmentPlanRescreeningDue.class, Topics.SESSIONS,
+            "/schemas/treatment-plan-rescreening-due.v1.json");
+
     public static final List<EventType<?>> ALL = List.of(
-            SCREENING_COMPLETED, SCREENING_REVIEWED, TREATMENT_PLAN_BOOKED, TREATMENT_PLAN_WAITING_FOR_CAPACITY,
-            SESSION_SCHEDULED, SESSION_CHECKED_IN, DOSE_ADMINISTERED, SAFETY_ALERT_RAISED, SESSION_DEFERRED,
-            SESSION_DISCHARGED, SESSION_CANCELLED, SESSION_NO_SHOW, SESSION_RESCHEDULED);
+            SCREENING_COMPLETED, SCREENING_REVIEWED, PROGRESS_MEASURE_RECORDED, TREATMENT_PLAN_BOOKED,
+            TREATMENT_PLAN_WAITING_FOR_CAPACITY, SESSION_SCHEDULED, SESSION_CHECKED_IN, DOSE_ADMINISTERED,
+            SAFETY_ALERT_RAISED, SESSION_DEFERRED, SESSION_DISCHARGED, SESSION_CANCELLED, SESSION_NO_SHOW,
+            SESSION_RESCHEDULED, TREATMENT_PLAN_RESCREENING_DUE);
 
     public static Optional<EventType<?>> ofType(String type) {
         return ALL.stream().filter(t -> t.type.equals(type)).findFirst();

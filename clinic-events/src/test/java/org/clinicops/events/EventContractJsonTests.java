@@ -18,6 +18,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +55,9 @@ class EventContractJsonTests {
                         new ScreeningProgress(UUID.randomUUID(), -7, null, true, false)),
                 new ScreeningReviewed(UUID.randomUUID(), AT, PATIENT, UUID.randomUUID(), "DEPRESSION",
                         ScreeningOutcome.INELIGIBLE, ReviewDecision.APPROVED, true, true),
+                new ProgressMeasureRecorded(UUID.randomUUID(), AT, PATIENT, UUID.randomUUID(), session, true,
+                        List.of("PHQ9_ITEM9_POSITIVE")),
+                new ProgressMeasureRecorded(UUID.randomUUID(), AT, PATIENT, UUID.randomUUID(), null, false, List.of()),
                 new TreatmentPlanBooked(UUID.randomUUID(), AT, PATIENT, plan, UUID.randomUUID(),
                         Protocol.IV_KETAMINE_DEPRESSION, List.of(new TreatmentPlanBooked.BookedSession(session, 1,
                         Instant.parse("2026-11-26T17:00:00Z"), Instant.parse("2026-11-26T18:55:00Z"), 1))),
@@ -61,6 +65,10 @@ class EventContractJsonTests {
                         Protocol.IV_KETAMINE_DEPRESSION),
                 new SessionScheduled(UUID.randomUUID(), AT, PATIENT, session, plan, Protocol.IV_KETAMINE_DEPRESSION, 1,
                         Instant.parse("2026-11-26T17:00:00Z"), Instant.parse("2026-11-26T18:55:00Z"), 1),
+                new SessionScheduled(UUID.randomUUID(), AT, PATIENT, session, plan, Protocol.IV_KETAMINE_DEPRESSION, 7,
+                        Instant.parse("2026-12-30T17:00:00Z"), Instant.parse("2026-12-30T18:55:00Z"), 1, true),
+                new TreatmentPlanRescreeningDue(UUID.randomUUID(), AT, PATIENT, plan, Protocol.IV_KETAMINE_DEPRESSION,
+                        LocalDate.parse("2026-12-16")),
                 // The session day: occurredAt stays AT, so the day's own instants lead up to it.
                 new SessionCheckedIn(UUID.randomUUID(), AT, PATIENT, plan, session, 1,
                         Instant.parse("2026-11-25T15:05:00Z")),
@@ -142,6 +150,17 @@ class EventContractJsonTests {
 
         assertThat(schema(type).validate(body, InputFormat.JSON)).isEmpty();
         assertThat(json.readValue(body, event.getClass())).isEqualTo(event);
+    }
+
+    /** A session announced before boosters existed reads as a session of its series, not as a booster. */
+    @Test
+    void aSessionScheduledWithoutTheBoosterMemberIsASeriesSession() {
+        Map<String, Object> body = json.readValue(json.writeValueAsString(new SessionScheduled(UUID.randomUUID(), AT,
+                PATIENT, UUID.randomUUID(), UUID.randomUUID(), Protocol.IV_KETAMINE_DEPRESSION, 2,
+                Instant.parse("2026-11-30T16:00:00Z"), Instant.parse("2026-11-30T17:55:00Z"), 1)), Map.class);
+        body.remove("booster");
+
+        assertThat(json.readValue(json.writeValueAsString(body), SessionScheduled.class).booster()).isFalse();
     }
 
     /** A dose travels as the decimal D-4 rounds to: a JSON number, never a string or a double's 35.0999... */

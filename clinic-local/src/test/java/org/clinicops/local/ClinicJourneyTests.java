@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,6 +104,50 @@ class ClinicJourneyTests {
         // Reminders 48 h and 24 h before each session wait until due; session 1's 48 h one had passed at booking.
         assertThat(notifications.valueStream().filter(n -> n.get("kind").asString().equals("SESSION_REMINDER"))
                 .map(n -> n.get("status").asString())).hasSize(11).containsOnly("PENDING");
+    }
+
+    /** After the session-day walk, so that its patient still finds a chair free on Thursday at 09:00. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aRescheduledSessionMovesItsRemindersAndTellsThePatient() throws Exception {
+        String patientId = registerPatient("noor.move@example.org", true);
+        assertThat(post("/api/patients/" + patientId + "/screenings", screening(0)).statusCode()).isEqualTo(201);
+        JsonNode plan = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/patients/" + patientId + "/treatment-plan"), r -> r.statusCode() == 200)
+                .body().transform(ClinicJourneyTests::read);
+        // 12, or 11 when the first session's 48 h reminder had passed at booking: all written in one transaction
+        long pending = await().atMost(Duration.ofSeconds(20)).until(() -> reminders(patientId, "PENDING"),
+                n -> n >= 11);
+        // the series' last session, a day later (or on the Monday after a Friday): spacing and window still hold
+        JsonNode last = plan.get("sessions").get(5);
+        ZoneId zone = ZoneId.of(read(get("/api/demo/clock").body()).get("zone").asString());
+        Instant from = Instant.parse(last.get("start").asString());
+        Instant to = from.plus(Duration.ofDays(
+                from.atZone(zone).getDayOfWeek() == DayOfWeek.FRIDAY ? 3 : 1));
+
+        HttpResponse<String> moved = post("/api/sessions/" + last.get("sessionId").asString() + "/reschedule",
+                "{\"start\": \"" + to + "\"}");
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(Instant.parse(read(moved.body()).get("start").asString())).isEqualTo(to);
+        // the old time's two reminders suppressed, two new ones for the new time, and the patient told
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(patientId, "SUPPRESSED"), n -> n == 2);
+        assertThat(reminders(patientId, "PENDING")).isEqualTo(pending);
+        JsonNode notice = await().atMost(Duration.ofSeconds(20)).until(
+                () -> read(get("/api/patients/" + patientId + "/notifications").body()).valueStream()
+                        .filter(n -> n.get("kind").asString().equals("RESCHEDULE_NOTICE")).toList(),
+                notices -> notices.size() == 1 && notices.getFirst().get("status").asString().equals("SENT"))
+                .getFirst();
+        assertThat(notice.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("noor.move@example.org"),
+                mail -> mail.size() == 2)).extracting(ClinicJourneyTests::body)
+                .allSatisfy(text -> assertThat(text).doesNotContain("DEPRESSION", "PHQ"));
+    }
+
+    private static long reminders(String patientId, String status) throws Exception {
+        return read(get("/api/patients/" + patientId + "/notifications").body()).valueStream()
+                .filter(n -> n.get("kind").asString().equals("SESSION_REMINDER")
+                        && n.get("status").asString().equals(status)).count();
     }
 
     @Test

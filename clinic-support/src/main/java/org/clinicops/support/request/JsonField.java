@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,9 @@ public final class JsonField {
         this.path = path;
         this.node = node;
     }
+
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public JsonField field(String name) {
         JsonNode child = node != null && node.isObject() ? node.get(name) : null;
@@ -220,6 +224,18 @@ public final class JsonField {
             }
         }
         reject("must be an instant such as 2026-11-26T17:05:00Z (with Z or an offset)");
+        return null;
+    }
+
+    /** An optional id: a UUID in its usual hyphenated form. */
+    public UUID optionalUuid() {
+        if (isAbsent()) {
+            return null;
+        }
+        if (node.isString() && UUID_FORM.matcher(node.stringValue()).matches()) {
+            return UUID.fromString(node.stringValue());
+        }
+        reject("must be an id (a UUID)");
         return null;
     }
 

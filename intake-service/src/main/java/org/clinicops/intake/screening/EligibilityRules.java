@@ -21,7 +21,7 @@ import static org.clinicops.events.ScreeningOutcome.NEEDS_CLINICIAN_REVIEW;
 public final class EligibilityRules {
 
     /** CLINICAL S-1: PHQ-9 item 9 >= 1. */
-    static final int PHQ9_ITEM9_POSITIVE = 1;
+    public static final int PHQ9_ITEM9_POSITIVE = 1;
     /** CLINICAL S-5: age on the screening date < 18. */
     static final int ADULT_AGE = 18;
     /** CLINICAL S-5's reason code: the one INELIGIBLE reason no one may override (CLINICAL section 5). */

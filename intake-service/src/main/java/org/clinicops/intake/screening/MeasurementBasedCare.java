@@ -38,11 +38,19 @@ public final class MeasurementBasedCare {
             response = pcl5Change != null && pcl5Change <= -PCL5_RESPONSE_DROP;
             remission = pcl5 < PCL5_REMISSION_BELOW;
         } else {
-            // CLINICAL D-9: "at most half the baseline total", in whole numbers: a baseline of 13 needs 6 or less
-            response = 2 * phq9 <= baseline.total("phq9");
-            remission = phq9 < PHQ9_REMISSION_BELOW;
+            response = phq9Response(phq9, baseline.total("phq9"));
+            remission = phq9Remission(phq9);
         }
         return new ScreeningProgress(baseline.screeningId(), phq9Change, pcl5Change, response, remission);
+    }
+
+    /** CLINICAL D-9: "at most half the baseline total", in whole numbers: a baseline of 13 needs 6 or less. */
+    public static boolean phq9Response(int total, int baselineTotal) {
+        return 2 * total <= baselineTotal;
+    }
+
+    public static boolean phq9Remission(int total) {
+        return total < PHQ9_REMISSION_BELOW;
     }
 
     /** CLINICAL D-9: total - baseline total; null unless the instrument has a total both times. */

@@ -1,11 +1,11 @@
 package org.clinicops.intake.screening;
 
+import org.clinicops.intake.request.Problems;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
-import org.clinicops.intake.request.Problems;
+import org.clinicops.support.request.StaffId;
 import tools.jackson.databind.JsonNode;
 
-import java.util.regex.Pattern;
 
 /**
  * A checked {@code POST /api/screenings/{screeningId}/review} body, against the screening it decides (CLINICAL
@@ -26,11 +26,8 @@ record ReviewRequest(
         String overrideReason,
         boolean override) {
 
-    static final int CLINICIAN_ID_MAX = 100;
     static final int NOTE_MAX = 2000;
     static final int OVERRIDE_REASON_MAX = 2000;
-    /** A staff id such as dr-okafor or a.okafor@clinic.org: it is logged, so no spaces or markup. */
-    private static final Pattern CLINICIAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
 
     /**
      * @throws org.clinicops.support.web.InvalidRequestException naming every invalid field (422)
@@ -41,11 +38,7 @@ record ReviewRequest(
         JsonFields fields = new JsonFields(body);
         JsonField decisionField = fields.field("decision");
         ClinicianDecision decision = decisionField.requiredEnum(ClinicianDecision.class);
-        JsonField clinicianIdField = fields.field("clinicianId");
-        String clinicianId = clinicianIdField.requiredString(CLINICIAN_ID_MAX);
-        if (clinicianId != null && !CLINICIAN_ID.matcher(clinicianId).matches()) {
-            clinicianIdField.reject("must be a staff id like dr-okafor (letters, digits, . _ @ -)");
-        }
+        String clinicianId = StaffId.required(fields.field("clinicianId"));
         JsonField roleField = fields.field("clinicianRole");
         ClinicianRole role = roleField.optionalEnum(ClinicianRole.class);
         String note = fields.field("note").requiredString(NOTE_MAX);

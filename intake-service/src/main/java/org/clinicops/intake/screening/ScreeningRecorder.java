@@ -3,10 +3,10 @@ package org.clinicops.intake.screening;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningProgress;
 import org.clinicops.intake.config.IntakeProperties;
-import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.Patient;
 import org.clinicops.intake.patient.PatientRegistry;
 import org.clinicops.intake.patient.Patients;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -88,6 +88,12 @@ public class ScreeningRecorder {
                 answers.indication().name(), assessment.outcome(), reasons, screening.baseline(), progress),
                 screeningId.toString());
         return new Recorded(screening, false);
+    }
+
+    /** The patient's first screening (CLINICAL D-9), which later measures are compared with. */
+    @Transactional(readOnly = true)
+    public Optional<Screening> baselineOf(UUID patientId) {
+        return screenings.baselineOf(patientId);
     }
 
     /** @throws NotFoundException for an unknown id */

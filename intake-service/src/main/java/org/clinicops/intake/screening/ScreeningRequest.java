@@ -66,6 +66,11 @@ public final class ScreeningRequest {
     }
 
     /** The items of an instrument, or null when not given or invalid (the problem recorded). */
+    /** An instrument's answers at {@code field}: exactly {@code count} integers from 0 to {@code max}. */
+    public static List<Integer> requiredItems(JsonField field, int count, int max) {
+        return integerItems(field, true, count, max);
+    }
+
     private static List<Integer> integerItems(JsonField field, boolean required, int count, int max) {
         List<JsonField> items = instrumentItems(field, required, count);
         if (items == null) {

@@ -114,6 +114,35 @@ public final class SeriesBooker {
         return Optional.empty();
     }
 
+    /**
+     * Where a maintenance booster (CLINICAL D-9) due on {@code earliest} can go: from that day, but never sooner
+     * than one lead time from {@code now}, to the end of the horizon. A booster has no series window: when its day
+     * is full, a later one is better than none.
+     */
+    public SearchWindow boosterWindow(LocalDate earliest, Instant now) {
+        Instant notBefore = now.plus(leadTime);
+        Instant dayStart = earliest.atStartOfDay(calendar.zone()).toInstant();
+        Instant from = dayStart.isAfter(notBefore) ? dayStart : notBefore;
+        return new SearchWindow(from, LocalDate.ofInstant(from, calendar.zone()).plusDays(horizonDays + 1)
+                .atStartOfDay(calendar.zone()).toInstant());
+    }
+
+    /** The earliest place for a booster in its {@link #boosterWindow}; empty when none fits: staff decide. */
+    public Optional<Placement> placeBooster(Protocol protocol, int number, SearchWindow window,
+                                            Collection<ChairBooking> existing) {
+        ProtocolDefinition definition = protocols.of(protocol);
+        Seats chairs = new Seats(new ChairOccupancy(existing), calendar.chairsFor(definition.route()));
+        LocalDate last = LocalDate.ofInstant(window.to(), calendar.zone()).minusDays(1);
+        for (LocalDate day = LocalDate.ofInstant(window.from(), calendar.zone()); !day.isAfter(last);
+             day = day.plusDays(1)) {
+            Optional<Placement> placed = earliestFit(day, window.from(), definition.chairTime(), chairs, number);
+            if (placed.isPresent()) {
+                return placed;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether a session of this protocol starting at {@code start} lies on a slot and inside one day's hours. */
     public boolean opensFor(Protocol protocol, Instant start) {
         LocalDate day = LocalDate.ofInstant(start, calendar.zone());

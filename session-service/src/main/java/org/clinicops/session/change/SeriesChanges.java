@@ -7,6 +7,8 @@ import org.clinicops.session.booking.Placement;
 import org.clinicops.session.booking.SeriesBooker;
 import org.clinicops.session.config.SessionProperties;
 import org.clinicops.session.plan.TreatmentPlans;
+import org.clinicops.session.protocol.ProtocolDefinition;
+import org.clinicops.session.protocol.Protocols;
 import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.session.schedule.Sessions;
@@ -44,16 +46,18 @@ public class SeriesChanges {
     private final TreatmentPlans plans;
     private final SeriesBooker booker;
     private final Outbox outbox;
+    private final Protocols protocols;
     private final Duration leadTime;
     private final Duration turnover;
     private final ZoneId zone;
 
-    SeriesChanges(Sessions sessions, TreatmentPlans plans, SeriesBooker booker, Outbox outbox,
+    SeriesChanges(Sessions sessions, TreatmentPlans plans, SeriesBooker booker, Outbox outbox, Protocols protocols,
                   SessionProperties properties) {
         this.sessions = sessions;
         this.plans = plans;
         this.booker = booker;
         this.outbox = outbox;
+        this.protocols = protocols;
         this.leadTime = properties.booking().leadTime();
         this.turnover = properties.clinic().turnover();
         this.zone = properties.clinic().zone();
@@ -75,7 +79,9 @@ public class SeriesChanges {
         }
         List<LocalDate> dates = new ArrayList<>(otherDates(session));
         dates.add(LocalDate.ofInstant(start, zone));
-        if (!booker.keepsRules(session.protocol(), dates)) {
+        // a booster keeps no series rule: its interval is the prescriber's aim, and staff may move it (D-9)
+        if (!protocols.of(session.protocol()).isBooster(session.number())
+                && !booker.keepsRules(session.protocol(), dates)) {
             throw refused("SERIES_RULES_NOT_KEPT", "On " + LocalDate.ofInstant(start, zone) + " the series would"
                     + " break its spacing or window (CLINICAL section 6).");
         }
@@ -125,10 +131,12 @@ public class SeriesChanges {
         return Optional.of(makeUp);
     }
 
-    /** The dates of the plan's other sessions that count in the series. */
+    /** The dates of the plan's other sessions that count in the induction series (boosters do not). */
     private List<LocalDate> otherDates(ScheduledSession session) {
+        ProtocolDefinition protocol = protocols.of(session.protocol());
         return sessions.ofPlan(session.planId()).stream()
-                .filter(s -> !s.sessionId().equals(session.sessionId()) && s.countsInSeries())
+                .filter(s -> !s.sessionId().equals(session.sessionId()) && s.countsInSeries()
+                        && !protocol.isBooster(s.number()))
                 .map(s -> LocalDate.ofInstant(s.start(), zone))
                 .toList();
     }

@@ -364,6 +364,16 @@ public final class SessionDay {
                 + ".", now);
     }
 
+    /**
+     * The plan was closed: a session nobody has come to yet is called off, at the patient's request when theirs was
+     * the reason, else by the clinic. A session under way goes on to its discharge.
+     */
+    public void cancelForClosedPlan(boolean patientRequest, Instant now) {
+        requireStatus("cancel", SCHEDULED);
+        cancelFor(patientRequest ? CancellationReason.PATIENT_REQUEST : CancellationReason.CLINIC_REQUEST,
+                "The treatment plan was closed.", now);
+    }
+
     /** The patient did not come: from the session's start on. */
     public void recordNoShow(Instant now) {
         requireStatus("no-show", SCHEDULED);

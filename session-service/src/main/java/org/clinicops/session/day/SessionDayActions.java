@@ -2,6 +2,7 @@ package org.clinicops.session.day;
 
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.session.change.SeriesChanges;
+import org.clinicops.session.course.TreatmentCourse;
 import org.clinicops.session.day.SessionDayRequests.CancelRequest;
 import org.clinicops.session.day.SessionDayRequests.CheckInRequest;
 import org.clinicops.session.day.SessionDayRequests.DeferRequest;
@@ -14,7 +15,9 @@ import org.clinicops.session.day.SessionDayRequests.RescheduleRequest;
 import org.clinicops.session.day.SessionDayRequests.VitalsRequest;
 import org.clinicops.session.monitoring.MonitoringForms;
 import org.clinicops.session.plan.TreatmentPlanBooking;
+import org.clinicops.session.protocol.Protocols;
 import org.clinicops.session.request.KeyClaims;
+import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.request.JsonBodies;
@@ -34,7 +37,8 @@ import java.util.UUID;
  * Runs each change of a session in one transaction: the session's row locked, the {@code Idempotency-Key} claimed,
  * the step checked and applied by {@link SessionDay} (or, for a move, by {@link SeriesChanges}), the session saved,
  * its events put in the outbox, a session that ended undosed made up, and after a discharge from esketamine the
- * monitoring form its restricted programme needs made due. A refused change rolls back whole: nothing changed, nothing
+ * monitoring form its restricted programme needs made due, and the course moved on (a complete series makes the
+ * re-screening due; a booster books the next). A refused change rolls back whole: nothing changed, nothing
  * published, the key not claimed.
  */
 @Service
@@ -52,11 +56,14 @@ public class SessionDayActions {
     private final TreatmentPlanBooking booking;
     private final SeriesChanges seriesChanges;
     private final MonitoringForms monitoringForms;
+    private final TreatmentCourse course;
+    private final Protocols protocols;
     private final Clock clock;
 
     SessionDayActions(SessionDays days, JsonBodies bodies, JsonMapper json, KeyClaims keyClaims,
                       Outbox outbox, TransactionTemplate transactions, TreatmentPlanBooking booking,
-                      SeriesChanges seriesChanges, MonitoringForms monitoringForms, Clock clock) {
+                      SeriesChanges seriesChanges, MonitoringForms monitoringForms, TreatmentCourse course,
+                      Protocols protocols, Clock clock) {
         this.days = days;
         this.bodies = bodies;
         this.json = json;
@@ -66,6 +73,8 @@ public class SessionDayActions {
         this.booking = booking;
         this.seriesChanges = seriesChanges;
         this.monitoringForms = monitoringForms;
+        this.course = course;
+        this.protocols = protocols;
         this.clock = clock;
     }
 
@@ -124,8 +133,15 @@ public class SessionDayActions {
                 outbox.publish(event, sessionId.toString());
             }
             SessionDay saved = days.find(sessionId).orElseThrow();
+            if (saved.status() == SessionStatus.DISCHARGED) {
+                course.discharged(saved.session(), saved.record().discharge().dischargedAt(), now);
+            }
             if (saved.endedUndosed()) {
-                seriesChanges.makeUp(saved.session(), now);
+                if (protocols.of(saved.session().protocol()).isBooster(saved.session().number())) {
+                    course.makeUpBooster(saved.session(), now);
+                } else {
+                    seriesChanges.makeUp(saved.session(), now);
+                }
             }
             return saved;
         });

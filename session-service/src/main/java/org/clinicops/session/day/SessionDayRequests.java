@@ -2,9 +2,9 @@ package org.clinicops.session.day;
 
 import org.clinicops.events.CancellationReason;
 import org.clinicops.events.DeferralReason;
-import org.clinicops.session.request.StaffId;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
+import org.clinicops.support.request.StaffId;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;

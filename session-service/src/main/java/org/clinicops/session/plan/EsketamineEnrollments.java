@@ -2,11 +2,11 @@ package org.clinicops.session.plan;
 
 import org.clinicops.session.config.SessionProperties;
 import org.clinicops.session.request.KeyClaims;
-import org.clinicops.session.request.StaffId;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
+import org.clinicops.support.request.StaffId;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -15,5 +15,18 @@ public enum PlanStatus {
      * A deferred, cancelled or missed session could not be made up within the series' rules (CLINICAL D-2): staff
      * decide how the series goes on.
      */
-    NEEDS_STAFF
+    NEEDS_STAFF,
+    /** The induction series is complete: a re-screening is due within 7 days of its last session (CLINICAL D-9). */
+    RESCREENING_DUE,
+    /**
+     * The re-screening after the series showed no response, or did not find the patient eligible: a clinician
+     * decides whether treatment continues before anything more is booked (CLINICAL D-9).
+     */
+    WAITING_FOR_REVIEW,
+    /** Cleared for maintenance: the prescriber sets the booster interval, then the first booster is booked. */
+    WAITING_FOR_BOOSTER_INTERVAL,
+    /** Boosters at the prescriber's interval, the next one booked when one is discharged. */
+    MAINTENANCE,
+    /** Treatment has ended; nothing more is booked. */
+    CLOSED
 }

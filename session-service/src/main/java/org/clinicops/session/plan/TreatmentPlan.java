@@ -23,10 +23,50 @@ import java.util.UUID;
  * @param outcomeRecordedAt    when the outcome was recorded: the lead time of the first booking counts from it
  * @param protocolChoice       the prescriber's choice of the protocol; null for a default protocol, or none yet
  * @param esketamineEnrollment the patient's enrollment in esketamine's restricted programme; null until recorded
+ * @param course               what followed the induction series (CLINICAL D-9); {@link Course#INDUCTION} until then
  */
 public record TreatmentPlan(UUID planId, UUID patientId, UUID screeningId, String indication, Protocol protocol,
                             Boolean offLabel, PlanStatus status, Instant outcomeRecordedAt, Instant createdAt,
-                            ProtocolChoice protocolChoice, EsketamineEnrollment esketamineEnrollment) {
+                            ProtocolChoice protocolChoice, EsketamineEnrollment esketamineEnrollment, Course course) {
+
+    /** CLINICAL D-9: the re-screening is due within this many days of the series' last session. */
+    private static final int RESCREENING_DAYS = 7;
+
+    /** A new plan, in its induction series. */
+    public TreatmentPlan(UUID planId, UUID patientId, UUID screeningId, String indication, Protocol protocol,
+                         Boolean offLabel, PlanStatus status, Instant outcomeRecordedAt, Instant createdAt,
+                         ProtocolChoice protocolChoice, EsketamineEnrollment esketamineEnrollment) {
+        this(planId, patientId, screeningId, indication, protocol, offLabel, status, outcomeRecordedAt, createdAt,
+                protocolChoice, esketamineEnrollment, Course.INDUCTION);
+    }
+
+    /**
+     * The course after the induction series (CLINICAL D-9), each part null until it happens.
+     *
+     * @param rescreeningDueBy the last day (clinic's date) of the re-screening due after the series
+     * @param rescreening      the re-screening that decided what follows the series
+     * @param review           the clinician's decision on a plan whose re-screening showed no response
+     * @param booster          the prescriber's booster interval for maintenance
+     * @param closure          why and by whom the plan was closed
+     */
+    public record Course(LocalDate rescreeningDueBy, Rescreening rescreening, Review review, BoosterInterval booster,
+                         Closure closure) {
+
+        public static final Course INDUCTION = new Course(null, null, null, null, null);
+    }
+
+    /** @param response the patient responds (CLINICAL D-9) and the re-screening found them ELIGIBLE */
+    public record Rescreening(UUID screeningId, boolean response) {
+    }
+
+    public record Review(CourseDecision decision, String clinicianId, Instant reviewedAt) {
+    }
+
+    public record BoosterInterval(int weeks, String prescriberId) {
+    }
+
+    public record Closure(PlanClosure reason, String closedBy, Instant closedAt) {
+    }
 
     /** Who chose the plan's protocol, and when. */
     public record ProtocolChoice(String prescriberId, Instant chosenAt) {
@@ -63,7 +103,7 @@ public record TreatmentPlan(UUID planId, UUID patientId, UUID screeningId, Strin
         }
         return Optional.of(new TreatmentPlan(planId, patientId, screeningId, indication, chosen.protocol(),
                 chosen.offLabelFor(indication), PlanStatus.WAITING_FOR_CAPACITY, outcomeRecordedAt, createdAt,
-                new ProtocolChoice(prescriberId, now), esketamineEnrollment));
+                new ProtocolChoice(prescriberId, now), esketamineEnrollment, course));
     }
 
     /**
@@ -86,6 +126,88 @@ public record TreatmentPlan(UUID planId, UUID patientId, UUID screeningId, Strin
         }
         return Optional.of(new TreatmentPlan(planId, patientId, screeningId, indication, protocol, offLabel, status,
                 outcomeRecordedAt, createdAt, protocolChoice,
-                new EsketamineEnrollment(enrolledOn == null ? today : enrolledOn, prescriberId, now)));
+                new EsketamineEnrollment(enrolledOn == null ? today : enrolledOn, prescriberId, now), course));
+    }
+
+    /**
+     * CLINICAL D-9: the last session of the induction series was discharged on {@code dischargedOn}, so a
+     * re-screening is due within 7 days. Only a BOOKED plan gets there: one that needs staff has a series still open.
+     */
+    public Optional<TreatmentPlan> completeInduction(LocalDate dischargedOn) {
+        if (status != PlanStatus.BOOKED) {
+            return Optional.empty();
+        }
+        return Optional.of(with(PlanStatus.RESCREENING_DUE, new Course(dischargedOn.plusDays(RESCREENING_DAYS),
+                null, null, null, null)));
+    }
+
+    /**
+     * CLINICAL D-9: the re-screening due after the series decides. A response (on an ELIGIBLE re-screening) lets the
+     * prescriber set the booster interval; no response, or any other outcome, sends the plan to a clinician's review
+     * before anything more is booked. A re-screening at any other point of the course leaves the plan as it is.
+     */
+    public Optional<TreatmentPlan> rescreened(UUID rescreeningId, boolean response) {
+        if (status != PlanStatus.RESCREENING_DUE) {
+            return Optional.empty();
+        }
+        return Optional.of(with(response ? PlanStatus.WAITING_FOR_BOOSTER_INTERVAL : PlanStatus.WAITING_FOR_REVIEW,
+                new Course(course.rescreeningDueBy(), new Rescreening(rescreeningId, response), null, null, null)));
+    }
+
+    /**
+     * A clinician's decision on a plan whose re-screening showed no response: continue to maintenance (the
+     * prescriber then sets the booster interval) or stop (the plan closes).
+     *
+     * @throws ConflictException {@code PLAN_NOT_WAITING_FOR_REVIEW} at any other point of the course
+     */
+    public TreatmentPlan review(CourseDecision decision, String clinicianId, Instant now) {
+        if (status != PlanStatus.WAITING_FOR_REVIEW) {
+            throw notAt("PLAN_NOT_WAITING_FOR_REVIEW", "Only a plan whose re-screening after the induction series"
+                    + " needs a clinician's review takes a review decision.");
+        }
+        Course reviewed = new Course(course.rescreeningDueBy(), course.rescreening(),
+                new Review(decision, clinicianId, now), null, null);
+        return decision == CourseDecision.CONTINUE
+                ? with(PlanStatus.WAITING_FOR_BOOSTER_INTERVAL, reviewed)
+                : with(PlanStatus.CLOSED, new Course(reviewed.rescreeningDueBy(), reviewed.rescreening(),
+                reviewed.review(), null, new Closure(PlanClosure.NO_RESPONSE, clinicianId, now)));
+    }
+
+    /**
+     * The prescriber's booster interval: a plan cleared for maintenance enters it, and a plan in maintenance books
+     * its later boosters by the new interval. The caller has checked the interval against the protocol.
+     *
+     * @throws ConflictException {@code MAINTENANCE_NOT_DUE} before the course has reached maintenance, or after it
+     */
+    public TreatmentPlan setBoosterInterval(int weeks, String prescriberId) {
+        if (status != PlanStatus.WAITING_FOR_BOOSTER_INTERVAL && status != PlanStatus.MAINTENANCE) {
+            throw notAt("MAINTENANCE_NOT_DUE", "Boosters follow a re-screening with a response, or a clinician's"
+                    + " decision to continue, after the induction series (CLINICAL D-9).");
+        }
+        return with(PlanStatus.MAINTENANCE, new Course(course.rescreeningDueBy(), course.rescreening(),
+                course.review(), new BoosterInterval(weeks, prescriberId), null));
+    }
+
+    /**
+     * Closes the plan: nothing more is booked for it. Closing a closed plan changes nothing.
+     */
+    public Optional<TreatmentPlan> close(PlanClosure reason, String closedBy, Instant now) {
+        if (status == PlanStatus.CLOSED) {
+            return Optional.empty();
+        }
+        return Optional.of(with(PlanStatus.CLOSED, new Course(course.rescreeningDueBy(), course.rescreening(),
+                course.review(), course.booster(), new Closure(reason, closedBy, now))));
+    }
+
+    private TreatmentPlan with(PlanStatus newStatus, Course newCourse) {
+        return new TreatmentPlan(planId, patientId, screeningId, indication, protocol, offLabel, newStatus,
+                outcomeRecordedAt, createdAt, protocolChoice, esketamineEnrollment, newCourse);
+    }
+
+    private ConflictException notAt(String code, String detail) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("unmet", List.of(code));
+        members.put("planStatus", status);
+        return new ConflictException(code, detail + " The plan is " + status + ".", members);
     }
 }

@@ -1,7 +1,7 @@
 package org.clinicops.session.plan;
 
-import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ReviewDecision;
+import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.ScreeningReviewed;
 import org.clinicops.events.SessionScheduled;
@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
@@ -74,9 +74,14 @@ public class TreatmentPlanBooking {
         this.clock = clock;
     }
 
-    /** CLINICAL section 5: an ELIGIBLE outcome books; every other outcome books nothing. */
+    /**
+     * CLINICAL section 5: an ELIGIBLE outcome books; every other outcome books nothing. A re-screening of a patient
+     * with a plan books nothing either: it reports the patient's progress to the plan (CLINICAL D-9).
+     */
     public void on(ScreeningCompleted event) {
-        if (event.outcome() == ScreeningOutcome.ELIGIBLE) {
+        if (!event.baseline() && plans.findByPatient(event.patientId()).isPresent()) {
+            processedEvents.once(CONSUMER, event.eventId(), () -> rescreened(event));
+        } else if (event.outcome() == ScreeningOutcome.ELIGIBLE) {
             bookOnce(new Cleared(event.eventId(), event.patientId(), event.screeningId(), event.indication(),
                     event.occurredAt()));
         }
@@ -88,6 +93,24 @@ public class TreatmentPlanBooking {
             bookOnce(new Cleared(event.eventId(), event.patientId(), event.screeningId(), event.indication(),
                     event.occurredAt()));
         }
+    }
+
+    /**
+     * The re-screening due after the induction series decides what follows it: a response on an ELIGIBLE
+     * re-screening lets the prescriber set boosters; anything else waits for a clinician's review.
+     */
+    private void rescreened(ScreeningCompleted event) {
+        TreatmentPlan plan = plans.findByPatient(event.patientId()).orElseThrow();
+        boolean response = event.outcome() == ScreeningOutcome.ELIGIBLE && event.progress() != null
+                && event.progress().response();
+        plans.lock(plan.planId()).orElseThrow().rescreened(event.screeningId(), response).ifPresentOrElse(
+                decided -> {
+                    plans.saveCourse(decided);
+                    log.info("Re-screening {} of plan {} (patient {}): {}", event.screeningId(), plan.planId(),
+                            event.patientId(), decided.status());
+                },
+                () -> log.info("Re-screening {} of patient {} recorded while plan {} is {}: the plan stays so",
+                        event.screeningId(), event.patientId(), plan.planId(), plan.status()));
     }
 
     /** A screening cleared for treatment, by the rules or by a clinician, at {@code clearedAt}. */

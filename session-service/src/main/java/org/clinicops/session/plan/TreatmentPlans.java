@@ -28,7 +28,26 @@ public class TreatmentPlans {
                     rs.getString("protocol_chosen_by"), instant(rs, "protocol_chosen_at")),
             rs.getDate("esketamine_enrolled_on") == null ? null : new TreatmentPlan.EsketamineEnrollment(
                     rs.getDate("esketamine_enrolled_on").toLocalDate(), rs.getString("esketamine_enrolled_by"),
-                    instant(rs, "esketamine_enrollment_recorded_at")));
+                    instant(rs, "esketamine_enrollment_recorded_at")),
+            course(rs));
+
+    private static TreatmentPlan.Course course(ResultSet rs) throws SQLException {
+        Date dueBy = rs.getDate("rescreening_due_by");
+        UUID rescreeningId = rs.getObject("rescreening_id", UUID.class);
+        String reviewedBy = rs.getString("reviewed_by");
+        String boosterSetBy = rs.getString("booster_interval_set_by");
+        String closedBy = rs.getString("closed_by");
+        return new TreatmentPlan.Course(dueBy == null ? null : dueBy.toLocalDate(),
+                rescreeningId == null ? null
+                        : new TreatmentPlan.Rescreening(rescreeningId, rs.getBoolean("rescreening_response")),
+                reviewedBy == null ? null : new TreatmentPlan.Review(
+                        CourseDecision.valueOf(rs.getString("review_decision")), reviewedBy,
+                        instant(rs, "reviewed_at")),
+                boosterSetBy == null ? null
+                        : new TreatmentPlan.BoosterInterval(rs.getInt("booster_interval_weeks"), boosterSetBy),
+                closedBy == null ? null : new TreatmentPlan.Closure(PlanClosure.valueOf(rs.getString("close_reason")),
+                        closedBy, instant(rs, "closed_at")));
+    }
 
     private final JdbcClient jdbc;
 
@@ -116,6 +135,32 @@ public class TreatmentPlans {
     public Optional<TreatmentPlan> findById(UUID planId) {
         return jdbc.sql("select * from treatment_plan where plan_id = :planId")
                 .param("planId", planId).query(ROW).optional();
+    }
+
+    /** Stores where the plan's course stands after its induction series (CLINICAL D-9): its status and course. */
+    public void saveCourse(TreatmentPlan plan) {
+        TreatmentPlan.Course course = plan.course();
+        jdbc.sql("""
+                        update treatment_plan set status = :status, rescreening_due_by = :dueBy,
+                               rescreening_id = :rescreeningId, rescreening_response = :response,
+                               review_decision = :decision, reviewed_by = :reviewedBy, reviewed_at = :reviewedAt,
+                               booster_interval_weeks = :boosterWeeks, booster_interval_set_by = :boosterSetBy,
+                               close_reason = :closeReason, closed_by = :closedBy, closed_at = :closedAt
+                        where plan_id = :planId""")
+                .param("planId", plan.planId())
+                .param("status", plan.status().name())
+                .param("dueBy", course.rescreeningDueBy() == null ? null : Date.valueOf(course.rescreeningDueBy()))
+                .param("rescreeningId", course.rescreening() == null ? null : course.rescreening().screeningId())
+                .param("response", course.rescreening() == null ? null : course.rescreening().response())
+                .param("decision", course.review() == null ? null : course.review().decision().name())
+                .param("reviewedBy", course.review() == null ? null : course.review().clinicianId())
+                .param("reviewedAt", course.review() == null ? null : Timestamp.from(course.review().reviewedAt()))
+                .param("boosterWeeks", course.booster() == null ? null : course.booster().weeks())
+                .param("boosterSetBy", course.booster() == null ? null : course.booster().prescriberId())
+                .param("closeReason", course.closure() == null ? null : course.closure().reason().name())
+                .param("closedBy", course.closure() == null ? null : course.closure().closedBy())
+                .param("closedAt", course.closure() == null ? null : Timestamp.from(course.closure().closedAt()))
+                .update();
     }
 
     /** Locks the plan's row to the end of the transaction: changes to one plan run one after the other. */

@@ -19,9 +19,9 @@ import java.util.Set;
  *                            is enrolled before a session may check in, and a monitoring form is due after each
  *                            discharge
  */
-public record ProtocolDefinition(Protocol protocol, Route route, InductionSeries induction, Duration chairTime,
-                                 DoseRule dose, Duration observation, Set<String> defaultFor, Set<String> onLabelFor,
-                                 boolean restrictedProgramme) {
+public record ProtocolDefinition(Protocol protocol, Route route, InductionSeries induction, Maintenance maintenance,
+                                 Duration chairTime, DoseRule dose, Duration observation, Set<String> defaultFor,
+                                 Set<String> onLabelFor, boolean restrictedProgramme) {
 
     public ProtocolDefinition {
         defaultFor = Set.copyOf(defaultFor);
@@ -31,6 +31,11 @@ public record ProtocolDefinition(Protocol protocol, Route route, InductionSeries
     /** Off-label for {@code indication}; also when the indication is not known (a plan made before it was kept). */
     public boolean offLabelFor(String indication) {
         return indication == null || !onLabelFor.contains(indication);
+    }
+
+    /** Whether the session numbered {@code number} is a booster after the induction series (CLINICAL D-9). */
+    public boolean isBooster(int number) {
+        return number > induction.sessions();
     }
 
     /** IV and IM are ordered in mg/kg, esketamine in mg. */

@@ -21,6 +21,10 @@ public record Protocols(List<ProtocolDefinition> definitions) {
     private static final InductionSeries SIX_SPACED = new InductionSeries.Spaced(6, 2, 21);
     // CLINICAL section 6: weeks 1-4, two sessions per calendar week, at least 2 days apart (8 sessions)
     private static final InductionSeries TWICE_WEEKLY_FOR_FOUR_WEEKS = new InductionSeries.TwicePerCalendarWeek(4, 2);
+    // CLINICAL section 6, maintenance: IV and IM boosters at the prescriber's interval, typically 2-6 weeks
+    private static final Maintenance BOOSTERS_EVERY_2_TO_6_WEEKS = new Maintenance(0, 2, 6);
+    // esketamine: weeks 5-8 once a week, from week 9 every 1 or 2 weeks
+    private static final Maintenance WEEKLY_FOR_FOUR_WEEKS_THEN_EVERY_1_OR_2 = new Maintenance(4, 1, 2);
 
     public Protocols {
         definitions = List.copyOf(definitions);
@@ -55,13 +59,16 @@ public record Protocols(List<ProtocolDefinition> definitions) {
                                      Duration observationIv, Duration observationIm,
                                      Duration observationEsketamine) {
         return new Protocols(List.of(
-                new ProtocolDefinition(Protocol.IV_KETAMINE_DEPRESSION, Route.IV, SIX_SPACED, Duration.ofMinutes(115),
+                new ProtocolDefinition(Protocol.IV_KETAMINE_DEPRESSION, Route.IV, SIX_SPACED, BOOSTERS_EVERY_2_TO_6_WEEKS,
+                        Duration.ofMinutes(115),
                         racemicKetamine, observationIv, Set.of("DEPRESSION", "BIPOLAR_DEPRESSION", "PTSD"), Set.of(),
                         false),
                 new ProtocolDefinition(Protocol.ESKETAMINE_NASAL, Route.INTRANASAL, TWICE_WEEKLY_FOR_FOUR_WEEKS,
+                        WEEKLY_FOR_FOUR_WEEKS_THEN_EVERY_1_OR_2,
                         Duration.ofMinutes(145), esketamine, observationEsketamine, Set.of(), Set.of("DEPRESSION"),
                         true),
-                new ProtocolDefinition(Protocol.IM_KETAMINE, Route.IM, SIX_SPACED, Duration.ofMinutes(80),
+                new ProtocolDefinition(Protocol.IM_KETAMINE, Route.IM, SIX_SPACED, BOOSTERS_EVERY_2_TO_6_WEEKS,
+                        Duration.ofMinutes(80),
                         racemicKetamine, observationIm, Set.of(), Set.of(), false)));
     }
 

@@ -1,2 +1,2 @@
-/** What every request of session-service reads alike: staff ids, and the {@code Idempotency-Key} claimed in a change. */
+/** What every change of session-service does alike: the {@code Idempotency-Key} claimed in its transaction. */
 package org.clinicops.session.request;

@@ -44,6 +44,23 @@ class ProtocolsTests {
     }
 
     @Test
+    void boostersFollowTheSeries_ivAndImEvery2To6Weeks_esketamineWeeklyInWeeks5To8ThenEvery1Or2() {
+        Maintenance iv = DEFAULTS.of(IV_KETAMINE_DEPRESSION).maintenance();
+        Maintenance esketamine = DEFAULTS.of(ESKETAMINE_NASAL).maintenance();
+
+        assertThat(DEFAULTS.of(IM_KETAMINE).maintenance()).isEqualTo(iv);
+        assertThat(List.of(1, 2, 6, 7).stream().map(iv::allowsInterval)).containsExactly(false, true, true, false);
+        assertThat(List.of(1, 2, 3).stream().map(esketamine::allowsInterval)).containsExactly(true, true, false);
+        assertThat(List.of(1, 2, 3).stream().map(booster -> iv.weeksBefore(booster, 4))).containsExactly(4, 4, 4);
+        assertThat(List.of(1, 4, 5, 6).stream().map(booster -> esketamine.weeksBefore(booster, 2)))
+                .containsExactly(1, 1, 2, 2);
+        assertThat(DEFAULTS.of(IV_KETAMINE_DEPRESSION).isBooster(6)).isFalse();
+        assertThat(DEFAULTS.of(IV_KETAMINE_DEPRESSION).isBooster(7)).isTrue();
+        assertThat(DEFAULTS.of(ESKETAMINE_NASAL).isBooster(8)).isFalse();
+        assertThat(DEFAULTS.of(ESKETAMINE_NASAL).isBooster(9)).isTrue();
+    }
+
+    @Test
     void ivAndImAreOrderedByWeight_esketamineInFixedDosesOfWholeDevices() {
         DoseRule.ByWeight byWeight = new DoseRule.ByWeight(new BigDecimal("0.5"), new BigDecimal("1.0"),
                 new BigDecimal("100"));
@@ -97,7 +114,7 @@ class ProtocolsTests {
         assertThatThrownBy(() -> new Protocols(all.subList(0, 2))).hasMessageContaining("IM_KETAMINE");
         ProtocolDefinition im = DEFAULTS.of(IM_KETAMINE);
         ProtocolDefinition imForPtsd = new ProtocolDefinition(Protocol.IM_KETAMINE, im.route(), im.induction(),
-                im.chairTime(), im.dose(), im.observation(), Set.of("PTSD"), im.onLabelFor(),
+                im.maintenance(), im.chairTime(), im.dose(), im.observation(), Set.of("PTSD"), im.onLabelFor(),
                 im.restrictedProgramme());
         assertThatThrownBy(() -> new Protocols(List.of(all.get(0), all.get(1), imForPtsd)))
                 .hasMessageContaining("PTSD");

@@ -1,6 +1,7 @@
 package org.clinicops.session.plan.web;
 
 import org.clinicops.session.choice.ProtocolChoices;
+import org.clinicops.session.course.CourseChanges;
 import org.clinicops.session.plan.EsketamineEnrollments;
 import org.clinicops.session.plan.TreatmentPlan;
 import org.clinicops.session.plan.TreatmentPlans;
@@ -18,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.UUID;
 
 /**
- * A patient's treatment plan (404 until a cleared screening has made one), the prescriber's choice of its protocol
- * and the patient's enrollment in esketamine's programme; each change answers the plan as it now stands.
+ * A patient's treatment plan (404 until a cleared screening has made one), the prescriber's choice of its protocol,
+ * the patient's enrollment in esketamine's programme, and the course after the induction series (CLINICAL D-9): the
+ * review, the booster interval and closing; each change answers the plan as it now stands.
  */
 @RestController
 @RequestMapping("/api/patients/{patientId}/treatment-plan")
@@ -29,13 +31,15 @@ class TreatmentPlanController {
     private final Sessions sessions;
     private final ProtocolChoices choices;
     private final EsketamineEnrollments enrollments;
+    private final CourseChanges courseChanges;
 
     TreatmentPlanController(TreatmentPlans plans, Sessions sessions, ProtocolChoices choices,
-                            EsketamineEnrollments enrollments) {
+                            EsketamineEnrollments enrollments, CourseChanges courseChanges) {
         this.plans = plans;
         this.sessions = sessions;
         this.choices = choices;
         this.enrollments = enrollments;
+        this.courseChanges = courseChanges;
     }
 
     @GetMapping
@@ -58,6 +62,31 @@ class TreatmentPlanController {
                                              @RequestBody(required = false) byte[] body,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         return response(enrollments.enroll(patientId, body, key));
+    }
+
+    /** {@code {"decision": "CONTINUE" | "STOP", "clinicianId": "dr-okafor"}} after a re-screening without response. */
+    @PostMapping("/review")
+    TreatmentPlanResponse review(@PathVariable("patientId") UUID patientId,
+                                 @RequestBody(required = false) byte[] body,
+                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        return response(courseChanges.review(patientId, body, key));
+    }
+
+    /** {@code {"boosterIntervalWeeks": 4, "prescriberId": "dr-okafor"}} (CLINICAL D-9, maintenance). */
+    @PostMapping("/maintenance")
+    TreatmentPlanResponse setBoosterInterval(@PathVariable("patientId") UUID patientId,
+                                             @RequestBody(required = false) byte[] body,
+                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                             String key) {
+        return response(courseChanges.setBoosterInterval(patientId, body, key));
+    }
+
+    /** {@code {"reason": "PATIENT_REQUEST", "closedBy": "dr-okafor"}}. */
+    @PostMapping("/close")
+    TreatmentPlanResponse close(@PathVariable("patientId") UUID patientId,
+                                @RequestBody(required = false) byte[] body,
+                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+        return response(courseChanges.close(patientId, body, key));
     }
 
     private TreatmentPlanResponse response(TreatmentPlan plan) {

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The plans someone has to act on, beside the day board: waiting for the prescriber's protocol, for capacity, or for
- * staff to decide how a series goes on. Booked plans are not listed here: they are on the day board.
+ * The plans someone has to act on, beside the day board: waiting for the prescriber's protocol, for capacity, for
+ * staff to decide how a series goes on, for the re-screening after the series, for a clinician's review of it, or for
+ * the prescriber's booster interval (CLINICAL D-9). Booked plans and plans in maintenance are not listed here: their
+ * sessions are on the day board.
  */
 @RestController
 class WaitingPlansController {
 
     private static final Set<PlanStatus> WAITING =
-            Set.of(PlanStatus.WAITING_FOR_PROTOCOL, PlanStatus.WAITING_FOR_CAPACITY, PlanStatus.NEEDS_STAFF);
+            Set.of(PlanStatus.WAITING_FOR_PROTOCOL, PlanStatus.WAITING_FOR_CAPACITY, PlanStatus.NEEDS_STAFF,
+                    PlanStatus.RESCREENING_DUE, PlanStatus.WAITING_FOR_REVIEW, PlanStatus.WAITING_FOR_BOOSTER_INTERVAL);
 
     private final TreatmentPlans plans;
     private final Sessions sessions;

@@ -1,15 +1,15 @@
-package org.clinicops.session.request;
-
-import org.clinicops.support.request.JsonField;
+package org.clinicops.support.request;
 
 import java.util.regex.Pattern;
 
-/** A staff member's id as a body states it (staff do not sign in yet): dr-okafor, a.okafor@clinic.org. */
+/**
+ * A staff member's id as a request states it (until staff sign in, when the token's subject replaces it):
+ * {@code dr-okafor}, {@code a.okafor@clinic.org}. It is logged, so no spaces or markup.
+ */
 public final class StaffId {
 
     public static final int MAX_LENGTH = 100;
-    /** As intake's clinicianId: letters, digits, {@code . _ @ -}. */
-    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._@-]+");
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
 
     private StaffId() {
     }

@@ -1,0 +1,2 @@
+/** The progress measures over HTTP. */
+package org.clinicops.intake.progress.web;
