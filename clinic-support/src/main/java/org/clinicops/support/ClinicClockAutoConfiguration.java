@@ -1,5 +1,6 @@
-package org.clinicops.support.time;
+package org.clinicops.support;
 
+import org.clinicops.support.time.ClinicClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,7 +12,7 @@ import java.time.Clock;
  * The one {@code Clock} of every application on clinic-support, with or without a database: the services, the
  * gateway and the authorization server alike (tests put the shared test clock in its place).
  */
-@AutoConfiguration(beforeName = "org.clinicops.support.ClinicSupportAutoConfiguration")
+@AutoConfiguration(before = ClinicSupportAutoConfiguration.class)
 public class ClinicClockAutoConfiguration {
 
     @Bean
