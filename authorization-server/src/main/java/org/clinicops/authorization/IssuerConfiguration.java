@@ -1,6 +1,6 @@
 package org.clinicops.authorization;
 
-import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -39,18 +39,30 @@ class IssuerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> signingKey(IssuerProperties settings, DemoClients demoClients) {
-        return new ImmutableJWKSet<>(new JWKSet(SigningKeys.of(settings.signingKey(), demoClients.enabled())));
+    RSAKey signingKey(IssuerProperties settings, DemoClients demoClients) {
+        return SigningKeys.signingKey(settings.signingKey(), demoClients.enabled());
+    }
+
+    /** The JWK set: the signing key and, during a rotation, the next or the previous one. */
+    @Bean
+    JWKSource<SecurityContext> jwkSet(RSAKey signingKey, IssuerProperties settings) {
+        return new ImmutableJWKSet<>(SigningKeys.published(signingKey, settings.publishedKeys()));
     }
 
     /**
-     * Access tokens only, always JWTs: client credentials get no refresh token. Token times come from the service's
-     * clock, which is the real UTC clock (clinic-local's demo clock is never given to the issuer).
+     * Access tokens only, always JWTs: client credentials get no refresh token. Each names the signing key's
+     * {@code kid}, which also picks that key among the published ones. Token times come from the service's clock,
+     * which is the real UTC clock (clinic-local's demo clock is never given to the issuer).
      */
     @Bean
-    OAuth2TokenGenerator<Jwt> accessTokens(JWKSource<SecurityContext> signingKey, ClinicClients clients, Clock clock) {
-        JwtGenerator tokens = new JwtGenerator(new NimbusJwtEncoder(signingKey));
-        tokens.setJwtCustomizer(new AccessTokenClaims(clients));
+    OAuth2TokenGenerator<Jwt> accessTokens(JWKSource<SecurityContext> jwkSet, RSAKey signingKey, ClinicClients clients,
+                                           Clock clock) {
+        JwtGenerator tokens = new JwtGenerator(new NimbusJwtEncoder(jwkSet));
+        AccessTokenClaims claims = new AccessTokenClaims(clients);
+        tokens.setJwtCustomizer(context -> {
+            context.getJwsHeader().keyId(signingKey.getKeyID());
+            claims.customize(context);
+        });
         tokens.setClock(clock);
         return tokens;
     }

@@ -116,12 +116,14 @@ class IssuerStartupTests {
     }
 
     @Test
-    void aProductionStartSignsWithTheConfiguredKeyAndPublishesItUnderItsId() throws Exception {
+    void aProductionStartSignsWithTheConfiguredKeyAndPublishesTheNextKeyBesideIt() throws Exception {
         KeyPair pair = rsaKeyPair();
         Path pem = writePrivateKey(pair);
+        Path next = writePublicKey(rsaKeyPair());
 
         try (ConfigurableApplicationContext issuer = start(List.of("prod"), OWN_SECRET,
-                "--clinic.auth.signing-key.location=file:" + pem, "--clinic.auth.signing-key.id=2026-11")) {
+                "--clinic.auth.signing-key.location=file:" + pem, "--clinic.auth.signing-key.id=2026-11",
+                "--clinic.auth.published-keys[0].location=file:" + next, "--clinic.auth.published-keys[0].id=2027-01")) {
             String url = "http://localhost:" + issuer.getEnvironment().getRequiredProperty("local.server.port");
             String token = TokenRequests.accessToken(url, "notification-service", "a-secret-of-its-own");
 
@@ -131,9 +133,22 @@ class IssuerStartupTests {
             Jwt jwt = withTheConfiguredKey.decode(token);
             assertThat(jwt.getHeaders()).containsEntry("kid", "2026-11");
             assertThat(jwt.getClaimAsStringList("roles")).containsExactly("NOTIFICATION_SERVICE");
-            assertThat(TokenRequests.json(TokenRequests.get(url + "/oauth2/jwks").body()).get("keys").get(0)
-                    .get("kid").asString()).isEqualTo("2026-11");
+            List<String> published = new ArrayList<>();
+            TokenRequests.json(TokenRequests.get(url + "/oauth2/jwks").body()).get("keys")
+                    .forEach(key -> published.add(key.get("kid").asString()));
+            assertThat(published).containsExactlyInAnyOrder("2026-11", "2027-01");
         }
+    }
+
+    @Test
+    void aPublishedKeyUnderTheSigningKeysIdIsRefused() throws Exception {
+        KeyPair pair = rsaKeyPair();
+        Path signing = writePrivateKey(pair);
+        Path sameKey = writePublicKey(pair);
+
+        assertThatThrownBy(() -> start(List.of("prod"), OWN_SECRET, "--clinic.auth.signing-key.location=file:" + signing,
+                "--clinic.auth.published-keys[0].location=file:" + sameKey))
+                .rootCause().hasMessageContaining("is published twice");
     }
 
     private static ConfigurableApplicationContext start(List<String> profiles, String... args) {
@@ -142,6 +157,13 @@ class IssuerStartupTests {
         SpringApplication application = AuthorizationServerApplication.builder()
                 .profiles(profiles.toArray(String[]::new)).build();
         return application.run(all.toArray(String[]::new));
+    }
+
+    private static Path writePublicKey(KeyPair pair) throws IOException {
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        return Files.writeString(Files.createTempFile(keys, "published", ".pem"), pem);
     }
 
     private static Path signingKey() throws IOException, NoSuchAlgorithmException {
