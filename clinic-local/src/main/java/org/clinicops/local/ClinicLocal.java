@@ -246,7 +246,7 @@ public final class ClinicLocal implements AutoCloseable {
 
     /** The demo clients with their roles, and how to get a token (each secret is the client id + "-secret"). */
     public String describeDemoClients() {
-        StringBuilder text = new StringBuilder("  demo clients (secret: <client id>-secret)\n");
+        StringBuilder text = new StringBuilder(String.format("  demo clients (secret: <client id>-secret)%n"));
         new TreeMap<>(service("authorization-server").context().getBean(IssuerProperties.class).clients())
                 .forEach((clientId, claims) -> text.append(String.format("    %-21s %s%s%n", clientId, claims.roles(),
                         claims.partnerClinicId() == null ? "" : "  partner_clinic_id " + claims.partnerClinicId())));

@@ -203,6 +203,14 @@ class ClinicJourneyTests {
         assertThat(clock("intake-service")).isInstanceOf(DemoClock.class);
     }
 
+    @Test
+    void theConsoleListsTheDemoClientsWithACurlLineForAToken() {
+        assertThat(clinic.describeDemoClients())
+                .contains("demo-partner-a", "[PARTNER]  partner_clinic_id riverside-psychiatry", "demo-expiring")
+                .contains("curl -s -u demo-nurse:demo-nurse-secret -d grant_type=client_credentials "
+                        + clinic.issuerUrl() + "/oauth2/token");
+    }
+
     /**
      * A first IV session's day (CLINICAL section 7, session-service's README), moved along by the demo clock alone:
      * each step is sent right after the clock was moved to its time. After the other journey tests, since the jumps
