@@ -1,5 +1,7 @@
 package org.clinicops.local;
 
+import org.clinicops.authorization.AuthorizationServerApplication;
+import org.clinicops.authorization.IssuerProperties;
 import org.clinicops.gateway.GatewayApplication;
 import org.clinicops.intake.IntakeServiceApplication;
 import org.clinicops.notification.NotificationServiceApplication;
@@ -19,12 +21,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The whole clinic on one machine, no Docker: a real Kafka broker (KRaft), PostgreSQL, an SMTP catcher and the four
- * services, each a Spring Boot application of its own in this JVM, on the fixed local ports the README lists.
+ * The whole clinic on one machine, no Docker: a real Kafka broker (KRaft), PostgreSQL, an SMTP catcher, the token
+ * issuer with its demo clients and the four services, each a Spring Boot application of its own in this JVM, on the
+ * fixed local ports the README lists.
  */
 public final class ClinicLocal implements AutoCloseable {
 
@@ -55,6 +59,33 @@ public final class ClinicLocal implements AutoCloseable {
             "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration",
             "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
 
+    /**
+     * The issuer shares this classpath with the services and the gateway but needs none of their database, Kafka,
+     * functions, templates or routing.
+     */
+    private static final String ISSUER_EXCLUDES = String.join(",", GATEWAY_EXCLUDES, SERVICE_EXCLUDES,
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+            "org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration",
+            "org.springframework.boot.mustache.autoconfigure.MustacheAutoConfiguration");
+
+    /**
+     * The issuer's Spring Authorization Server and Spring Security are on this classpath for the issuer alone: in the
+     * services and the gateway, Boot would otherwise lock every route behind a generated password and give each
+     * context a signing key and JWT decoder of its own. A service drops the security part of this when it becomes a
+     * resource server.
+     */
+    private static final String NOT_THE_ISSUER_EXCLUDES = String.join(",",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+
+    /** The demo client whose token the console's curl line shows how to get. */
+    private static final String EXAMPLE_CLIENT = "demo-nurse";
+
     private final LocalInfrastructure infrastructure;
     private final List<RunningService> services;
 
@@ -64,15 +95,16 @@ public final class ClinicLocal implements AutoCloseable {
     }
 
     /** The ports to listen on; 0 takes any free port (tests). */
-    public record Ports(int gateway, int intake, int session, int notification, int kafka, int postgres, int smtp) {
+    public record Ports(int authorization, int gateway, int intake, int session, int notification, int kafka,
+                        int postgres, int smtp) {
 
         public static Ports fixed() {
-            return new Ports(8080, 8081, 8082, 8083, LocalKafka.DEFAULT_PORT, LocalPostgres.DEFAULT_PORT,
+            return new Ports(9000, 8080, 8081, 8082, 8083, LocalKafka.DEFAULT_PORT, LocalPostgres.DEFAULT_PORT,
                     LocalMail.DEFAULT_PORT);
         }
 
         public static Ports anyFree() {
-            return new Ports(0, 0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -99,6 +131,13 @@ public final class ClinicLocal implements AutoCloseable {
                 options.ports().postgres(), options.ports().smtp());
         List<RunningService> started = new ArrayList<>();
         try {
+            // first, so every service finds the issuer up; local mode: the demo clients, a key made now, and the real
+            // time whatever the clinic time (token times never follow the demo clock)
+            started.add(run("authorization-server", AuthorizationServerApplication.builder().profiles("local"),
+                    List.of("--server.port=" + options.ports().authorization(),
+                            "--spring.autoconfigure.exclude=" + ISSUER_EXCLUDES,
+                            "--logging.include-application-name=false",
+                            "--logging.pattern.level=%5p [%X{correlationId:-}]")));
             List<String> clock = clockArguments(options);
             List<String> common = commonArguments(infrastructure, clock);
             RunningService intake = run("intake-service", IntakeServiceApplication.application(),
@@ -111,15 +150,17 @@ public final class ClinicLocal implements AutoCloseable {
             notification.add("--notification.intake-uri=" + intake.url());
             notification.add("--spring.mail.host=" + infrastructure.mail().host());
             notification.add("--spring.mail.port=" + infrastructure.mail().port());
-            started.add(run("notification-service", NotificationServiceApplication.application(), notification));
+            RunningService notificationService = run("notification-service",
+                    NotificationServiceApplication.application(), notification);
+            started.add(notificationService);
             List<String> gateway = new ArrayList<>(List.of(
                     "--server.port=" + options.ports().gateway(),
                     "--logging.include-application-name=false",
                     "--logging.pattern.level=%5p [%X{correlationId:-}]",
-                    "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES,
+                    "--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_EXCLUDES, NOT_THE_ISSUER_EXCLUDES),
                     "--clinic.gateway.intake-uri=" + intake.url(),
                     "--clinic.gateway.session-uri=" + session.url(),
-                    "--clinic.gateway.notification-uri=" + started.get(2).url(),
+                    "--clinic.gateway.notification-uri=" + notificationService.url(),
                     // the demo clock shows the zone session-service books in
                     "--clinic.gateway.clinic-zone="
                             + session.context().getEnvironment().getRequiredProperty("session.clinic.zone")));
@@ -149,7 +190,7 @@ public final class ClinicLocal implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers(),
                 "--spring.datasource.username=" + infrastructure.postgres().username(),
                 "--spring.datasource.password=",
-                "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES,
+                "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES, NOT_THE_ISSUER_EXCLUDES),
                 // Logback is one per JVM: a per-service pattern would label every line with the last service started.
                 "--logging.include-application-name=false",
                 "--logging.pattern.level=%5p [%X{correlationId:-}]"));
@@ -183,17 +224,34 @@ public final class ClinicLocal implements AutoCloseable {
         return service("gateway").url();
     }
 
+    /** Where clients get their tokens; the tokens' {@code iss} stays the configured one whatever this port is. */
+    public String issuerUrl() {
+        return service("authorization-server").url();
+    }
+
     /** Where everything is, for the console. */
     public String describe() {
         StringBuilder text = new StringBuilder();
         text.append(String.format("  %-21s %s%n", "gateway (the API)", gatewayUrl()));
+        text.append(String.format("  %-21s %s   (token %s/oauth2/token, JWK set %s/oauth2/jwks)%n", "authorization-server",
+                issuerUrl(), issuerUrl(), issuerUrl()));
         for (RunningService service : services) {
-            if (!service.name().equals("gateway")) {
+            if (!service.name().equals("gateway") && !service.name().equals("authorization-server")) {
                 text.append(String.format("  %-21s %s   (health %s/actuator/health)%n", service.name(), service.url(),
                         service.url()));
             }
         }
         return text.append(infrastructure.describe()).toString();
+    }
+
+    /** The demo clients with their roles, and how to get a token (each secret is the client id + "-secret"). */
+    public String describeDemoClients() {
+        StringBuilder text = new StringBuilder(String.format("  demo clients (secret: <client id>-secret)%n"));
+        new TreeMap<>(service("authorization-server").context().getBean(IssuerProperties.class).clients())
+                .forEach((clientId, claims) -> text.append(String.format("    %-21s %s%s%n", clientId, claims.roles(),
+                        claims.partnerClinicId() == null ? "" : "  partner_clinic_id " + claims.partnerClinicId())));
+        return text.append(String.format("  a token:  curl -s -u %s:%s-secret -d grant_type=client_credentials "
+                + "%s/oauth2/token%n", EXAMPLE_CLIENT, EXAMPLE_CLIENT, issuerUrl())).toString();
     }
 
     @Override
@@ -236,7 +294,8 @@ public final class ClinicLocal implements AutoCloseable {
                 : String.format("  %-21s %s/api/demo/clock   (GET; POST advanceBy or advanceTo)%n", "demo clock",
                         clinic.gatewayUrl());
         System.out.printf("%nclinic-ops is running (Ctrl-C stops it; data kept in %s, --fresh starts over)%n"
-                + "  clinic time           %s%n%s%s%n", data, now, demoClock, clinic.describe());
+                + "  clinic time           %s%n%s%s%n%s%n", data, now, demoClock, clinic.describe(),
+                clinic.describeDemoClients());
         stopped.await();
     }
 

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.Topics;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
+import org.clinicops.support.time.DemoClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -222,6 +226,34 @@ class ClinicJourneyTests {
         assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("front-desk-42");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theIssuerGivesADemoClientATokenForClinicOpsOnTheRealClockWhateverTheClinicTime() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(clinic.issuerUrl() + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("demo-nurse:demo-nurse-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // signature against the JWK set, and expiry against the issuer's clock, which is the real one
+        Jwt token = NimbusJwtDecoder.withJwkSetUri(clinic.issuerUrl() + "/oauth2/jwks").build()
+                .decode(read(response.body()).get("access_token").asString());
+        assertThat(token.getIssuer()).hasToString("http://localhost:9000");
+        assertThat(token.getAudience()).containsExactly("clinic-ops");
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("NURSE");
+        assertThat(clock("authorization-server")).isNotInstanceOf(DemoClock.class);
+        assertThat(clock("intake-service")).isInstanceOf(DemoClock.class);
+    }
+
+    @Test
+    void theConsoleListsTheDemoClientsWithACurlLineForAToken() {
+        assertThat(clinic.describeDemoClients())
+                .contains("demo-partner-a", "[PARTNER]  partner_clinic_id riverside-psychiatry", "demo-expiring")
+                .contains("curl -s -u demo-nurse:demo-nurse-secret -d grant_type=client_credentials "
+                        + clinic.issuerUrl() + "/oauth2/token");
     }
 
     /**

@@ -12,14 +12,12 @@ import org.clinicops.support.outbox.OutboxRelay;
 import org.clinicops.support.retention.RetentionJob;
 import org.clinicops.support.retention.RetentionRule;
 import org.clinicops.support.request.JsonBodies;
-import org.clinicops.support.time.ClinicClock;
 import org.clinicops.support.web.ApiProblems;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
@@ -39,7 +37,8 @@ import java.util.List;
 /**
  * Wires the shared plumbing into each service: a database and Kafka, so only where JDBC and Spring Cloud Stream are
  * on the classpath (clinic-support declares both optional; the services declare them, the gateway does not). The
- * correlation id, which the gateway needs too, is {@link org.clinicops.support.web.CorrelationIdAutoConfiguration}.
+ * correlation id, which the gateway needs too, is {@link org.clinicops.support.web.CorrelationIdAutoConfiguration}; the
+ * clock, which every application needs, {@link ClinicClockAutoConfiguration}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -49,12 +48,6 @@ import java.util.List;
 @ConditionalOnClass({JdbcClient.class, StreamBridge.class})
 @EnableScheduling
 public class ClinicSupportAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock(@Value("${clinic.clock.start:}") String start, @Value("${clinic.clock.started-at:}") String startedAt) {
-        return ClinicClock.fromSettings(start, startedAt);
-    }
 
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {

@@ -1,0 +1,14 @@
+package org.clinicops.authorization;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import org.clinicops.support.testing.ClockRules;
+
+/** The issuer reads time only from its one Clock, and its tests only from the shared TestClock. */
+@AnalyzeClasses(packages = "org.clinicops.authorization")
+class ClockArchitectureTests {
+
+    @ArchTest
+    static final ArchTests clock = ArchTests.in(ClockRules.class);
+}
