@@ -26,9 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The whole clinic on one machine, no Docker: a real Kafka broker (KRaft), PostgreSQL, an SMTP catcher, the token
- * issuer with its demo clients and the four services, each a Spring Boot application of its own in this JVM, on the
- * fixed local ports the README lists.
+ * The whole clinic on one machine, no Docker: a real Kafka broker (KRaft), PostgreSQL, SMTP and SMS catchers, the
+ * token issuer with its demo clients and the four services, each a Spring Boot application of its own in this JVM, on
+ * the fixed local ports the README lists.
  */
 public final class ClinicLocal implements AutoCloseable {
 
@@ -96,15 +96,15 @@ public final class ClinicLocal implements AutoCloseable {
 
     /** The ports to listen on; 0 takes any free port (tests). */
     public record Ports(int authorization, int gateway, int intake, int session, int notification, int kafka,
-                        int postgres, int smtp) {
+                        int postgres, int smtp, int sms) {
 
         public static Ports fixed() {
             return new Ports(9000, 8080, 8081, 8082, 8083, LocalKafka.DEFAULT_PORT, LocalPostgres.DEFAULT_PORT,
-                    LocalMail.DEFAULT_PORT);
+                    LocalMail.DEFAULT_PORT, LocalSms.DEFAULT_PORT);
         }
 
         public static Ports anyFree() {
-            return new Ports(0, 0, 0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -128,7 +128,7 @@ public final class ClinicLocal implements AutoCloseable {
 
     public static ClinicLocal start(Options options) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(options.dataDirectory(), options.ports().kafka(),
-                options.ports().postgres(), options.ports().smtp());
+                options.ports().postgres(), options.ports().smtp(), options.ports().sms());
         List<RunningService> started = new ArrayList<>();
         try {
             // first, so every service finds the issuer up; local mode: the demo clients, a key made now, and the real
@@ -150,6 +150,7 @@ public final class ClinicLocal implements AutoCloseable {
             notification.add("--notification.intake-uri=" + intake.url());
             notification.add("--spring.mail.host=" + infrastructure.mail().host());
             notification.add("--spring.mail.port=" + infrastructure.mail().port());
+            notification.add("--notification.sms.base-url=" + infrastructure.sms().baseUrl());
             RunningService notificationService = run("notification-service",
                     NotificationServiceApplication.application(), notification);
             started.add(notificationService);

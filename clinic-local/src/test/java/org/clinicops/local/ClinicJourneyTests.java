@@ -172,6 +172,30 @@ class ClinicJourneyTests {
     }
 
     @Test
+    void aPatientInCrisisWhoConsentedToTextsGetsTheCrisisLineByTextInTheSmsCatcher() throws Exception {
+        HttpResponse<String> registered = post("/api/patients", """
+                { "firstName": "Noa", "lastName": "Park", "dateOfBirth": "1990-05-17",
+                  "phone": "+15035550177", "contactConsent": { "email": false, "sms": true },
+                  "referral": { "source": "SELF" } }
+                """);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String patientId = read(registered.body()).get("patientId").asString();
+
+        assertThat(post("/api/patients/" + patientId + "/screenings", screening(1)).statusCode()).isEqualTo(201);
+
+        LocalSms.Text text = await().atMost(Duration.ofSeconds(20)).until(
+                () -> clinic.infrastructure().sms().texts().stream().filter(t -> t.to().equals("+15035550177"))
+                        .toList(), texts -> !texts.isEmpty()).getFirst();
+        assertThat(text.body()).startsWith("Clinic: Noa, ").contains("988").doesNotContain("PHQ");
+        // the text is marked SENT once the catcher's answer is recorded
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                read(get("/api/patients/" + patientId + "/notifications").body()).valueStream()
+                        .filter(n -> n.get("kind").asString().equals("CRISIS_LINE_MESSAGE"))
+                        .map(n -> n.get("channel").asString() + " " + n.get("status").asString()))
+                .containsExactlyInAnyOrder("EMAIL SKIPPED_NO_CONSENT", "SMS SENT"));
+    }
+
+    @Test
     void aClinicianApprovalOfAReviewBooksTheSeriesAndADeclineBooksNothing() throws Exception {
         String approved = registerPatient("ari.cohen@example.org", true);
         String declined = registerPatient("lee.park@example.org", true);

@@ -70,6 +70,7 @@ class GatewayRoutingTests {
             "GET,  /api/sessions/monitoring-forms,           session-service",
             "POST, /api/sessions/x-1/monitoring-form,        session-service",
             "GET,  /api/patients/p-1/notifications,          notification-service",
+            "POST, /api/notifications/n-1/retry,             notification-service",
             "POST, /api/partner/subscriptions,               notification-service",
             "GET,  /api/partner/subscriptions/sub-1,         notification-service",
     })

@@ -89,6 +89,20 @@ public final class RunningIntake implements AutoCloseable {
         return UUID.fromString(patient.get("patientId").asString());
     }
 
+    /**
+     * A patient who consented to texts on {@code phone} (E.164), and to e-mail on {@code email} when
+     * {@code emailConsent}.
+     */
+    public UUID registerTextedPatient(String firstName, String email, boolean emailConsent, String phone) {
+        JsonNode patient = post("/api/patients", """
+                { "firstName": "%s", "lastName": "Reyes", "dateOfBirth": "%s", "sexAtBirth": "FEMALE",
+                  "email": "%s", "phone": "%s",
+                  "contactConsent": { "email": %s, "sms": true },
+                  "referral": { "source": "SELF" } }
+                """.formatted(firstName, DATE_OF_BIRTH, email, phone, emailConsent));
+        return UUID.fromString(patient.get("patientId").asString());
+    }
+
     /** A patient who consented to e-mail but has no address on file (both are optional at intake). */
     public UUID registerPatientWithoutEmail(String firstName) {
         JsonNode patient = post("/api/patients", """

@@ -1,12 +1,9 @@
 package org.clinicops.notification.aftercare;
 
 import org.clinicops.notification.config.NotificationProperties;
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.notification.template.MessageTimes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,14 +20,11 @@ class SessionVisitTemplate implements MessageTemplate {
     private final NotificationKind kind;
     private final NotificationProperties properties;
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    SessionVisitTemplate(NotificationKind kind, NotificationProperties properties, JsonMapper json,
-                         MailTemplates templates) {
+    SessionVisitTemplate(NotificationKind kind, NotificationProperties properties, JsonMapper json) {
         this.kind = kind;
         this.properties = properties;
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -39,7 +33,7 @@ class SessionVisitTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         SessionVisit visit = json.readValue(notification.content(), SessionVisit.class);
         MessageTimes times = new MessageTimes(properties.clinicZone());
         // the session's time, when this service heard of it
@@ -47,6 +41,6 @@ class SessionVisitTemplate implements MessageTemplate {
         values.put("knownTime", visit.start() != null);
         values.put("day", visit.start() == null ? "" : times.day(visit.start()));
         values.put("time", visit.start() == null ? "" : times.time(visit.start()));
-        return templates.render(kind(), recipient, values);
+        return values;
     }
 }

@@ -3,7 +3,6 @@ package org.clinicops.notification.aftercare;
 import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.template.MailTemplates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,14 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 class SessionVisitTemplates {
 
     @Bean
-    MessageTemplate dayAfterCheckInTemplate(NotificationProperties properties, JsonMapper json,
-                                            MailTemplates templates) {
-        return new SessionVisitTemplate(NotificationKind.DAY_AFTER_CHECK_IN, properties, json, templates);
+    MessageTemplate dayAfterCheckInTemplate(NotificationProperties properties, JsonMapper json) {
+        return new SessionVisitTemplate(NotificationKind.DAY_AFTER_CHECK_IN, properties, json);
     }
 
     @Bean
-    MessageTemplate missedSessionFollowUpTemplate(NotificationProperties properties, JsonMapper json,
-                                                  MailTemplates templates) {
-        return new SessionVisitTemplate(NotificationKind.MISSED_SESSION_FOLLOW_UP, properties, json, templates);
+    MessageTemplate missedSessionFollowUpTemplate(NotificationProperties properties, JsonMapper json) {
+        return new SessionVisitTemplate(NotificationKind.MISSED_SESSION_FOLLOW_UP, properties, json);
     }
 }

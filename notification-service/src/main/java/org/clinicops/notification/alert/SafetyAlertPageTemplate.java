@@ -1,12 +1,9 @@
 package org.clinicops.notification.alert;
 
 import org.clinicops.notification.config.NotificationProperties;
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,12 +23,10 @@ class SafetyAlertPageTemplate implements MessageTemplate {
 
     private final NotificationProperties properties;
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    SafetyAlertPageTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+    SafetyAlertPageTemplate(NotificationProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -40,13 +35,13 @@ class SafetyAlertPageTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         SafetyAlertReference alert = json.readValue(notification.content(), SafetyAlertReference.class);
-        return templates.render(kind(), recipient, Map.of(
+        return Map.of(
                 "patientId", notification.patientId(),
                 "sessionId", alert.sessionId(),
                 "number", alert.number(),
                 "alertId", alert.alertId(),
-                "takenAt", WHEN.format(alert.takenAt().atZone(properties.clinicZone()))));
+                "takenAt", WHEN.format(alert.takenAt().atZone(properties.clinicZone())));
     }
 }

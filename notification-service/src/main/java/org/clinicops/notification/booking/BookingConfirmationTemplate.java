@@ -1,12 +1,9 @@
 package org.clinicops.notification.booking;
 
 import org.clinicops.notification.config.NotificationProperties;
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.notification.template.MessageTimes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +21,10 @@ class BookingConfirmationTemplate implements MessageTemplate {
 
     private final NotificationProperties properties;
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    BookingConfirmationTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+    BookingConfirmationTemplate(NotificationProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -38,14 +33,15 @@ class BookingConfirmationTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         BookedSeries series = json.readValue(notification.content(), BookedSeries.class);
         MessageTimes times = new MessageTimes(properties.clinicZone());
         Map<String, Object> values = MessageTimes.preparation(series.protocol());
         values.put("sessions", series.sessions().stream()
-                .map(s -> Map.of("number", s.number(), "when", times.chairTime(s.start(), s.end())))
+                .map(s -> Map.of("number", s.number(), "when", times.chairTime(s.start(), s.end()),
+                        "day", times.day(s.start()), "time", times.time(s.start())))
                 .toList());
         values.put("makeUp", series.forMakeUp());
-        return templates.render(kind(), recipient, values);
+        return values;
     }
 }

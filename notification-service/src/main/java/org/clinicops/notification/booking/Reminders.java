@@ -1,5 +1,6 @@
 package org.clinicops.notification.booking;
 
+import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Notifications;
@@ -7,10 +8,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A session's reminders, 48 hours and 24 hours before its start (CLINICAL section 8): stored for a session as it is
+ * A session's reminders, by default 48 hours and 24 hours before its start (CLINICAL section 8;
+ * {@code notification.reminders.hours-before}): stored for a session as it is
  * confirmed or moved, closed as SUPPRESSED when it is moved or called off.
  */
 @Component
@@ -18,10 +21,12 @@ public class Reminders {
 
     private final Notifications notifications;
     private final JsonMapper json;
+    private final List<Integer> hoursBeforeAll;
 
-    Reminders(Notifications notifications, JsonMapper json) {
+    Reminders(Notifications notifications, JsonMapper json, NotificationProperties properties) {
         this.notifications = notifications;
         this.json = json;
+        this.hoursBeforeAll = properties.reminders().hoursBefore();
     }
 
     /**
@@ -29,7 +34,7 @@ public class Reminders {
      * passed at {@code from} (the later of the event's time and now) is skipped, not sent late.
      */
     public void schedule(PatientSession session, UUID sourceEventId, Instant from, Instant now) {
-        for (int hoursBefore : SessionReminder.HOURS_BEFORE) {
+        for (int hoursBefore : hoursBeforeAll) {
             SessionReminder reminder = new SessionReminder(session.number(), session.start(), session.end(),
                     session.protocol(), hoursBefore);
             if (reminder.due().isBefore(from)) {
@@ -37,7 +42,7 @@ public class Reminders {
             }
             notifications.insert(Notification.pendingUntil(session.patientId(), NotificationKind.SESSION_REMINDER,
                             sourceEventId, json.writeValueAsString(reminder), now, reminder.due()),
-                    SessionReminder.dedupeKey(session.sessionId(), hoursBefore), reminder.expires());
+                    SessionReminder.dedupeKey(session.sessionId(), hoursBefore), reminder.expires(hoursBeforeAll));
         }
     }
 

@@ -13,17 +13,17 @@ import java.util.UUID;
  */
 record SessionReminder(int number, Instant start, Instant end, Protocol protocol, int hoursBefore) {
 
-    /** CLINICAL section 8: reminders 48 hours and 24 hours before each session. */
-    static final List<Integer> HOURS_BEFORE = List.of(48, 24);
-
     Instant due() {
         return start.minus(Duration.ofHours(hoursBefore));
     }
 
-    /** When it is no longer worth sending: the next reminder is due, or, for the last one, the session starts. */
-    Instant expires() {
-        int next = HOURS_BEFORE.indexOf(hoursBefore) + 1;
-        return next < HOURS_BEFORE.size() ? start.minus(Duration.ofHours(HOURS_BEFORE.get(next))) : start;
+    /**
+     * When it is no longer worth sending: the next reminder of {@code hoursBeforeAll} (latest first,
+     * {@code notification.reminders.hours-before}) is due, or, for the last one, the session starts.
+     */
+    Instant expires(List<Integer> hoursBeforeAll) {
+        int next = hoursBeforeAll.indexOf(hoursBefore) + 1;
+        return next < hoursBeforeAll.size() ? start.minus(Duration.ofHours(hoursBeforeAll.get(next))) : start;
     }
 
     /** Tells an event's reminders apart: one per session and lead time; the session's id first, to find them. */

@@ -1,12 +1,9 @@
 package org.clinicops.notification.booking;
 
 import org.clinicops.notification.config.NotificationProperties;
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.notification.template.MessageTimes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +21,10 @@ class SessionReminderTemplate implements MessageTemplate {
 
     private final NotificationProperties properties;
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    SessionReminderTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+    SessionReminderTemplate(NotificationProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -38,7 +33,7 @@ class SessionReminderTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         SessionReminder reminder = json.readValue(notification.content(), SessionReminder.class);
         MessageTimes times = new MessageTimes(properties.clinicZone());
         Map<String, Object> values = MessageTimes.preparation(reminder.protocol());
@@ -47,6 +42,6 @@ class SessionReminderTemplate implements MessageTemplate {
         values.put("when", times.chairTime(reminder.start(), reminder.end()));
         values.put("tomorrow", reminder.hoursBefore() <= 24);
         values.put("daysAhead", reminder.hoursBefore() / 24);
-        return templates.render(kind(), recipient, values);
+        return values;
     }
 }

@@ -1,12 +1,9 @@
 package org.clinicops.notification.change;
 
 import org.clinicops.notification.config.NotificationProperties;
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.notification.template.MessageTimes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,12 +16,10 @@ class CancellationNoticeTemplate implements MessageTemplate {
 
     private final NotificationProperties properties;
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    CancellationNoticeTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+    CancellationNoticeTemplate(NotificationProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -33,12 +28,12 @@ class CancellationNoticeTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         SessionCancellation cancellation = json.readValue(notification.content(), SessionCancellation.class);
         MessageTimes times = new MessageTimes(properties.clinicZone());
-        return templates.render(kind(), recipient, Map.of(
+        return Map.of(
                 "day", times.day(cancellation.start()),
                 "time", times.time(cancellation.start()),
-                "deferred", cancellation.deferred()));
+                "deferred", cancellation.deferred());
     }
 }

@@ -1,12 +1,9 @@
 package org.clinicops.notification.change;
 
 import org.clinicops.notification.config.NotificationProperties;
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.notification.template.MessageTimes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,12 +16,10 @@ class RescheduleNoticeTemplate implements MessageTemplate {
 
     private final NotificationProperties properties;
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    RescheduleNoticeTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+    RescheduleNoticeTemplate(NotificationProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -33,13 +28,15 @@ class RescheduleNoticeTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         SessionChange change = json.readValue(notification.content(), SessionChange.class);
         MessageTimes times = new MessageTimes(properties.clinicZone());
         Map<String, Object> values = MessageTimes.preparation(change.protocol());
         values.put("previousDay", times.day(change.previousStart()));
         values.put("previousTime", times.time(change.previousStart()));
         values.put("when", times.chairTime(change.start(), change.end()));
-        return templates.render(kind(), recipient, values);
+        values.put("day", times.day(change.start()));
+        values.put("time", times.time(change.start()));
+        return values;
     }
 }

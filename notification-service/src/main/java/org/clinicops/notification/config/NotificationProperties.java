@@ -10,6 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * notification-service settings ({@code notification.*}). The sender and staff addresses are checked at startup:
@@ -24,6 +26,8 @@ import java.time.ZoneId;
  * @param templates        where the message templates are read from
  * @param prescriber       where D-6 safety-alert pages go
  * @param dayAfterCheckIn  when the day-after check-in is sent
+ * @param sms              the SMS provider patients are texted through, and the quiet hours of texts
+ * @param reminders        how long before a session its reminders are due
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(
@@ -38,7 +42,9 @@ public record NotificationProperties(
         @DefaultValue Calls calls,
         @DefaultValue Templates templates,
         @DefaultValue Prescriber prescriber,
-        @DefaultValue DayAfterCheckIn dayAfterCheckIn) {
+        @DefaultValue DayAfterCheckIn dayAfterCheckIn,
+        @DefaultValue Sms sms,
+        @DefaultValue Reminders reminders) {
 
     public NotificationProperties {
         address("notification.from", from);
@@ -78,9 +84,66 @@ public record NotificationProperties(
     }
 
     /**
+     * The SMS provider's HTTP API ({@code POST {base-url}/messages} with {@code {"to", "body"}}, see {@code
+     * SmsProvider}), and when patients are not texted.
+     *
+     * @param baseUrl        where the provider's API is; by default the local SMS catcher of clinic-local
+     * @param apiToken       sent as {@code Authorization: Bearer <token>}; blank sends none (the local catcher)
+     * @param connectTimeout HTTP connect timeout to the provider
+     * @param timeout        HTTP read timeout: how long one try waits for the provider's answer
+     * @param perSecond      at most this many texts a second go to the provider (its rate limit)
+     * @param rateLimitWait  how long a text waits for its turn under that limit before it is tried again later
+     * @param quietHours     no patient text from {@code start} to {@code end}, clinic time (CLINICAL section 8)
+     */
+    public record Sms(
+            @DefaultValue("http://127.0.0.1:3026") URI baseUrl,
+            @DefaultValue("") String apiToken,
+            @DefaultValue("1s") Duration connectTimeout,
+            @DefaultValue("3s") Duration timeout,
+            @DefaultValue("5") int perSecond,
+            @DefaultValue("2s") Duration rateLimitWait,
+            @DefaultValue QuietHours quietHours) {
+
+        public Sms {
+            if (perSecond < 1) {
+                throw new IllegalArgumentException("notification.sms.per-second must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * From {@code start} to {@code end} (clinic time, across midnight when end is earlier) a patient text waits,
+     * HELD, until {@code end}; the crisis-line message and staff pages do not (CLINICAL sections 5 and 8).
+     */
+    public record QuietHours(@DefaultValue("21:00") LocalTime start, @DefaultValue("08:00") LocalTime end) {
+
+        public QuietHours {
+            if (start.equals(end)) {
+                throw new IllegalArgumentException("notification.sms.quiet-hours start and end must differ");
+            }
+        }
+    }
+
+    /**
+     * @param hoursBefore how many hours before a session's start each of its reminders is due (CLINICAL section 8:
+     *                    48 and 24); each is sent only until the next one is due, the last until the session starts
+     */
+    public record Reminders(@DefaultValue({"48", "24"}) List<Integer> hoursBefore) {
+
+        public Reminders {
+            if (hoursBefore.isEmpty() || hoursBefore.stream().anyMatch(h -> h < 1)
+                    || hoursBefore.stream().distinct().count() != hoursBefore.size()) {
+                throw new IllegalArgumentException(
+                        "notification.reminders.hours-before must be distinct whole hours of at least 1");
+            }
+            hoursBefore = hoursBefore.stream().sorted(Comparator.reverseOrder()).toList();
+        }
+    }
+
+    /**
      * @param location a Spring resource location ({@code classpath:/notification-templates/},
-     *                 {@code file:/etc/clinic-ops/templates/}) holding {@code email/<kind>.mustache} for every kind and
-     *                 the {@code partials/}: a clinic copies the built-in folder and changes the wording there, no
+     *                 {@code file:/etc/clinic-ops/templates/}) holding {@code email/<kind>.mustache} for every kind,
+     *                 {@code sms/<kind>.mustache} for every patient kind and the {@code partials/}: a clinic copies the built-in folder and changes the wording there, no
      *                 rebuild needed. Every template is compiled at startup, so a missing or broken one stops the start.
      */
     public record Templates(@DefaultValue("classpath:/notification-templates/") String location) {

@@ -7,6 +7,7 @@ import java.util.UUID;
  * delivery only, never stored or logged.
  *
  * @param email null when the patient gave none
+ * @param phone null when the patient gave none; E.164 (+15035550142)
  */
 public record PatientContact(UUID patientId, String firstName, String email, String phone, Consent contactConsent) {
 
@@ -20,5 +21,13 @@ public record PatientContact(UUID patientId, String firstName, String email, Str
 
     public boolean consentsToEmail() {
         return contactConsent != null && contactConsent.email();
+    }
+
+    public boolean hasPhoneNumber() {
+        return phone != null && !phone.isBlank();
+    }
+
+    public boolean consentsToSms() {
+        return contactConsent != null && contactConsent.sms();
     }
 }

@@ -1,11 +1,8 @@
 package org.clinicops.notification.crisis;
 
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,11 +17,9 @@ import java.util.Map;
 class CallPatientTaskTemplate implements MessageTemplate {
 
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    CallPatientTaskTemplate(JsonMapper json, MailTemplates templates) {
+    CallPatientTaskTemplate(JsonMapper json) {
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -33,9 +28,9 @@ class CallPatientTaskTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         CrisisReference crisis = json.readValue(notification.content(), CrisisReference.class);
-        return templates.render(kind(), recipient, Map.of(
-                "patientId", notification.patientId(), "screeningId", crisis.screeningId()));
+        return Map.of(
+                "patientId", notification.patientId(), "screeningId", crisis.screeningId());
     }
 }

@@ -1,12 +1,9 @@
 package org.clinicops.notification.crisis;
 
 import org.clinicops.notification.config.NotificationProperties;
-import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Recipient;
-import org.clinicops.notification.template.MailTemplates;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,12 +24,10 @@ class CrisisPageTemplate implements MessageTemplate {
 
     private final NotificationProperties properties;
     private final JsonMapper json;
-    private final MailTemplates templates;
 
-    CrisisPageTemplate(NotificationProperties properties, JsonMapper json, MailTemplates templates) {
+    CrisisPageTemplate(NotificationProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.templates = templates;
     }
 
     @Override
@@ -41,11 +36,11 @@ class CrisisPageTemplate implements MessageTemplate {
     }
 
     @Override
-    public EmailMessage render(Notification notification, Recipient recipient) {
+    public Map<String, ?> values(Notification notification) {
         CrisisReference crisis = json.readValue(notification.content(), CrisisReference.class);
-        return templates.render(kind(), recipient, Map.of(
+        return Map.of(
                 "patientId", notification.patientId(),
                 "screeningId", crisis.screeningId(),
-                "recordedAt", WHEN.format(crisis.recordedAt().atZone(properties.clinicZone()))));
+                "recordedAt", WHEN.format(crisis.recordedAt().atZone(properties.clinicZone())));
     }
 }

@@ -10,8 +10,9 @@ import java.util.UUID;
  * its template needs (ids, session times), as JSON; the address and first name are asked of intake-service when it
  * is sent.
  *
- * @param sourceEventId the event that caused it; with {@code kind} (and the dedupe key it was stored with, see
- *                      {@link Notifications#insert(Notification, String)}) it is unique, so a redelivery adds nothing
+ * @param sourceEventId the event that caused it; with {@code kind}, {@code channel} (and the dedupe key it was stored
+ *                      with, see {@link Notifications#insert(Notification, String)}) it is unique, so a redelivery adds
+ *                      nothing
  * @param correlationId the correlation id of the request behind that event, for the logs of its delivery
  * @param staffRole     whom a staff message goes to; null for a patient message
  */

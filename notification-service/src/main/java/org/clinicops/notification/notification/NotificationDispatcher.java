@@ -6,6 +6,11 @@ import org.clinicops.notification.contact.PatientContact;
 import org.clinicops.notification.contact.PatientContacts;
 import org.clinicops.notification.mail.MailUnavailableException;
 import org.clinicops.notification.mail.Mailer;
+import org.clinicops.notification.sms.QuietHours;
+import org.clinicops.notification.sms.SmsProvider;
+import org.clinicops.notification.sms.SmsRejectedException;
+import org.clinicops.notification.sms.SmsUnavailableException;
+import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.support.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +35,11 @@ import java.util.Optional;
  * <p>
  * Each notification is claimed in a transaction of its own ({@code FOR UPDATE SKIP LOCKED}), so several instances
  * share the queue and none sends what another holds; the row stays locked until its outcome is recorded. A patient
- * message asks intake-service for the contact details first and goes only to a consented, known address. When
- * intake-service or the mail server cannot be reached, the notification stays PENDING with the error and a later
- * next attempt; it is never dropped. Delivery is at least once: should the outcome fail to commit after the mail
+ * message asks intake-service for the contact details first and goes only to a consented, known address. It is
+ * stored as an e-mail; when the patient consented to texts, its first attempt adds the same message as a text (one
+ * row per channel, each with its own status), so a patient who consented to both gets both. A patient text due in
+ * quiet hours is HELD until they end. When intake-service, the mail server or the SMS provider cannot be reached,
+ * the notification stays PENDING with the error and a later next attempt; it is never dropped. Delivery is at least once: should the outcome fail to commit after the mail
  * server took the message, it is sent again.
  */
 @Component
@@ -45,18 +52,24 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     private final Notifications notifications;
     private final PatientContacts contacts;
     private final Mailer mailer;
+    private final SmsProvider sms;
+    private final QuietHours quietHours;
+    private final MailTemplates wording;
     private final Map<NotificationKind, MessageTemplate> templates = new EnumMap<>(NotificationKind.class);
     private final NotificationProperties properties;
     private final RetryBackoff backoff;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    NotificationDispatcher(Notifications notifications, PatientContacts contacts, Mailer mailer,
-                           List<MessageTemplate> templates, NotificationProperties properties,
-                           TransactionTemplate transactions, Clock clock) {
+    NotificationDispatcher(Notifications notifications, PatientContacts contacts, Mailer mailer, SmsProvider sms,
+                           QuietHours quietHours, MailTemplates wording, List<MessageTemplate> templates,
+                           NotificationProperties properties, TransactionTemplate transactions, Clock clock) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.mailer = mailer;
+        this.sms = sms;
+        this.quietHours = quietHours;
+        this.wording = wording;
         templates.forEach(t -> this.templates.put(t.kind(), t));
         for (NotificationKind kind : NotificationKind.values()) {
             if (!this.templates.containsKey(kind)) {
@@ -119,18 +132,30 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     }
 
     private void deliver(Notification notification) {
+        Optional<PatientContact> contact = Optional.empty();
         try {
-            Optional<Recipient> recipient = recipientOf(notification);
-            if (recipient.isEmpty()) {
+            if (notification.kind().audience() == NotificationKind.Audience.PATIENT) {
+                contact = contacts.find(notification.patientId());
+            }
+            Optional<Recipient> recipient = recipientOf(notification, contact);
+            if (recipient.isEmpty() || heldForQuietHours(notification)) {
                 return;
             }
-            EmailMessage message = templates.get(notification.kind()).render(notification, recipient.get());
-            mailer.send(recipient.get().email(), message);
+            Map<String, ?> values = templates.get(notification.kind()).values(notification);
+            switch (notification.channel()) {
+                case EMAIL -> mailer.send(recipient.get().address(),
+                        wording.render(notification.kind(), recipient.get(), values));
+                case SMS -> sms.send(recipient.get().address(),
+                        wording.renderText(notification.kind(), recipient.get(), values),
+                        notification.notificationId());
+            }
             notifications.markSent(notification, clock.instant());
-            log.info("Sent {} {} for patient {}", notification.kind(), notification.notificationId(),
-                    notification.patientId());
-        } catch (ContactUnavailableException | MailUnavailableException e) {
+            log.info("Sent {} {} by {} for patient {}", notification.kind(), notification.notificationId(),
+                    notification.channel(), notification.patientId());
+        } catch (ContactUnavailableException | MailUnavailableException | SmsUnavailableException e) {
             retryLater(notification, e.getMessage());
+        } catch (SmsRejectedException e) {
+            fail(notification, e.getMessage(), contact.orElse(null));
         } catch (DataAccessException e) {
             // The database failed: the transaction rolls back and the notification is due again next round.
             throw e;
@@ -142,51 +167,96 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     }
 
     /**
-     * The configured address of the staff role for staff messages; for a patient message, the patient's consented address, or empty
-     * when the notification was settled here instead (no consent, unknown patient, unusable address).
+     * The configured address of the staff role for staff messages; for a patient message, the patient's consented
+     * address or number on the notification's channel, or empty when the notification was settled here instead (no
+     * consent, unknown patient, unusable address). The e-mail of a patient who consented to texts gets its text.
      */
-    private Optional<Recipient> recipientOf(Notification notification) {
+    private Optional<Recipient> recipientOf(Notification notification, Optional<PatientContact> found) {
         if (notification.kind().audience() == NotificationKind.Audience.STAFF) {
             return Optional.of(new Recipient(properties.staffAddress(notification.staffRole()), null));
         }
-        Optional<PatientContact> found = contacts.find(notification.patientId());
         if (found.isEmpty()) {
-            fail(notification, "intake-service knows no patient with this id");
+            fail(notification, "intake-service knows no patient with this id", null);
             return Optional.empty();
         }
         PatientContact contact = found.get();
-        if (!contact.consentsToEmail()) {
-            skip(notification, "the patient has not consented to e-mail");
+        if (notification.channel() == Channel.EMAIL && contact.consentsToSms()
+                && MailTemplates.hasText(notification.kind())) {
+            notifications.addChannel(notification, Channel.SMS, clock.instant());
+        }
+        Optional<Refusal> refusal = refusalOn(notification.channel(), contact);
+        if (refusal.isPresent()) {
+            if (refusal.get().unusableAddress()) {
+                fail(notification, refusal.get().reason(), contact);
+            } else {
+                skip(notification, refusal.get().reason(), contact);
+            }
             return Optional.empty();
         }
-        if (!contact.hasEmailAddress()) {
-            skip(notification, "no e-mail address on file");
-            return Optional.empty();
-        }
-        if (!Mailer.isUsableAddress(contact.email())) {
-            fail(notification, "the e-mail address on file is not a valid address");
-            return Optional.empty();
-        }
-        return Optional.of(new Recipient(contact.email(), contact.firstName()));
+        String address = notification.channel() == Channel.EMAIL ? contact.email() : contact.phone();
+        return Optional.of(new Recipient(address, contact.firstName()));
     }
 
-    private void skip(Notification notification, String reason) {
+    /** Why a patient cannot be reached on a channel: not theirs to use (skipped), or an address that cannot work. */
+    private record Refusal(String reason, boolean unusableAddress) {
+    }
+
+    /** Why this contact cannot be reached on {@code channel}, or empty when it can. */
+    private static Optional<Refusal> refusalOn(Channel channel, PatientContact contact) {
+        return switch (channel) {
+            case EMAIL -> !contact.consentsToEmail()
+                    ? Optional.of(new Refusal("the patient has not consented to e-mail", false))
+                    : !contact.hasEmailAddress() ? Optional.of(new Refusal("no e-mail address on file", false))
+                    : !Mailer.isUsableAddress(contact.email())
+                    ? Optional.of(new Refusal("the e-mail address on file is not a valid address", true))
+                    : Optional.empty();
+            case SMS -> !contact.consentsToSms()
+                    ? Optional.of(new Refusal("the patient has not consented to SMS", false))
+                    : !contact.hasPhoneNumber() ? Optional.of(new Refusal("no phone number on file", false))
+                    : !SmsProvider.isUsableNumber(contact.phone())
+                    ? Optional.of(new Refusal("the phone number on file cannot be texted", true))
+                    : Optional.empty();
+        };
+    }
+
+    /** A patient text due in quiet hours waits, HELD, until they end; true when this one does. */
+    private boolean heldForQuietHours(Notification notification) {
+        if (notification.channel() != Channel.SMS || !notification.kind().waitsOutQuietHours()) {
+            return false;
+        }
+        Optional<Instant> until = quietHours.endOfQuietHoursAt(clock.instant());
+        until.ifPresent(end -> {
+            notifications.hold(notification, end);
+            log.info("{} {} for patient {} held for quiet hours until {}", notification.kind(),
+                    notification.notificationId(), notification.patientId(), end);
+        });
+        return until.isPresent();
+    }
+
+    private void skip(Notification notification, String reason, PatientContact contact) {
         notifications.markSkippedNoConsent(notification, reason);
-        log.info("{} {} for patient {} skipped: {}", notification.kind(), notification.notificationId(),
-                notification.patientId(), reason);
-        askOnCallToCallIfCrisisLine(notification);
+        log.info("{} {} by {} for patient {} skipped: {}", notification.kind(), notification.notificationId(),
+                notification.channel(), notification.patientId(), reason);
+        askOnCallToCallIfCrisisLineCannotReach(notification, contact);
     }
 
-    private void fail(Notification notification, String reason) {
+    private void fail(Notification notification, String reason, PatientContact contact) {
         notifications.markFailed(notification, reason);
-        log.warn("{} {} for patient {} failed: {}", notification.kind(), notification.notificationId(),
-                notification.patientId(), reason);
-        askOnCallToCallIfCrisisLine(notification);
+        log.warn("{} {} by {} for patient {} failed: {}", notification.kind(), notification.notificationId(),
+                notification.channel(), notification.patientId(), reason);
+        askOnCallToCallIfCrisisLineCannotReach(notification, contact);
     }
 
-    /** CLINICAL section 5: a patient in crisis whom the crisis line cannot reach is called by staff instead. */
-    private void askOnCallToCallIfCrisisLine(Notification notification) {
-        if (notification.kind() == NotificationKind.CRISIS_LINE_MESSAGE) {
+    /**
+     * CLINICAL section 5: a patient in crisis whom the crisis-line message reaches neither on this channel nor on the
+     * other is called by staff instead (one task, however many of its channels fail).
+     */
+    private void askOnCallToCallIfCrisisLineCannotReach(Notification notification, PatientContact contact) {
+        if (notification.kind() != NotificationKind.CRISIS_LINE_MESSAGE) {
+            return;
+        }
+        Channel other = notification.channel() == Channel.EMAIL ? Channel.SMS : Channel.EMAIL;
+        if (contact == null || refusalOn(other, contact).isPresent()) {
             notifications.insert(Notification.pending(notification.patientId(), NotificationKind.CALL_PATIENT_TASK,
                     notification.sourceEventId(), notification.content(), clock.instant()));
         }

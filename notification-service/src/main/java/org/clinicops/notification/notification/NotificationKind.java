@@ -62,6 +62,14 @@ public enum NotificationKind {
         return priority;
     }
 
+    /**
+     * A patient text due in the clinic's quiet hours waits until they end; the crisis-line message goes at once, and
+     * staff pages are never held (CLINICAL sections 5 and 8).
+     */
+    public boolean waitsOutQuietHours() {
+        return audience == Audience.PATIENT && this != CRISIS_LINE_MESSAGE;
+    }
+
     public boolean isCrisis() {
         return this == CRISIS_PAGE || this == CALL_PATIENT_TASK || this == CRISIS_LINE_MESSAGE
                 || this == SAFETY_ALERT_PAGE;

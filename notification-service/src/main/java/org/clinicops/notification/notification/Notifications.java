@@ -53,7 +53,7 @@ public class Notifications {
                         values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
                                 :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
                                 cast(:content as jsonb), :dedupeKey, :expiresAt, :staffRole)
-                        on conflict (source_event_id, kind, dedupe_key) do nothing
+                        on conflict (source_event_id, kind, dedupe_key, channel) do nothing
                         """)
                 .param("id", n.notificationId())
                 .param("patientId", n.patientId())
@@ -76,14 +76,35 @@ public class Notifications {
     }
 
     /**
+     * Adds the same message on another channel (the patient's text beside the e-mail), due at once; nothing when the
+     * message already has it, so however often this is asked there is one per cause and channel.
+     */
+    public void addChannel(Notification n, Channel channel, Instant now) {
+        jdbc.sql("""
+                        insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
+                                                  next_attempt_at, created_at, source_event_id, correlation_id,
+                                                  content, dedupe_key, expires_at, staff_role)
+                        select :id, patient_id, kind, :channel, 'PENDING', priority, 0, :now, created_at,
+                               source_event_id, correlation_id, content, dedupe_key, expires_at, staff_role
+                        from notification where notification_id = :of
+                        on conflict (source_event_id, kind, dedupe_key, channel) do nothing
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("channel", channel.name())
+                .param("now", timestamp(now))
+                .param("of", n.notificationId())
+                .update();
+    }
+
+    /**
      * Closes the patient's pending notifications of {@code kind} whose dedupe key starts with {@code dedupePrefix}
-     * (a session's reminders: {@code {sessionId}/}) as SUPPRESSED with the reason; answers how many. One the
-     * dispatcher holds is waited for and left as it ends.
+     * (a session's reminders: {@code {sessionId}/}), held ones too, as SUPPRESSED with the reason; answers
+     * how many. One the dispatcher holds is waited for and left as it ends.
      */
     public int suppressPending(UUID patientId, NotificationKind kind, String dedupePrefix, String reason) {
         return jdbc.sql("""
                         update notification set status = 'SUPPRESSED', last_error = :reason
-                        where patient_id = :patientId and kind = :kind and status = 'PENDING'
+                        where patient_id = :patientId and kind = :kind and status in ('PENDING', 'HELD')
                           and starts_with(dedupe_key, :prefix)
                         """)
                 .param("patientId", patientId)
@@ -93,12 +114,12 @@ public class Notifications {
                 .update();
     }
 
-    /** Closes every pending notification whose time has passed unsent; answers how many. */
+    /** Closes every pending or held notification whose time has passed unsent; answers how many. */
     public int expire(Instant now) {
         return jdbc.sql("""
                         update notification
                         set status = 'FAILED', last_error = 'not sent in time: its moment passed while it waited'
-                        where status = 'PENDING' and expires_at <= :now
+                        where status in ('PENDING', 'HELD') and expires_at <= :now
                         """)
                 .param("now", timestamp(now))
                 .update();
@@ -112,7 +133,7 @@ public class Notifications {
     public Optional<Notification> claimNextDue(Instant now, NotificationKind.Audience audience) {
         return jdbc.sql("select " + COLUMNS + """
                         from notification
-                        where status = 'PENDING' and next_attempt_at <= :now and kind in (:kinds)
+                        where status in ('PENDING', 'HELD') and next_attempt_at <= :now and kind in (:kinds)
                         order by priority, next_attempt_at
                         limit 1
                         for update skip locked
@@ -140,13 +161,46 @@ public class Notifications {
     public void retryLater(Notification n, String error, Instant nextAttemptAt) {
         jdbc.sql("""
                         update notification
-                        set attempts = attempts + 1, last_error = :error, next_attempt_at = :nextAttemptAt
-                        where notification_id = :id and status = 'PENDING'
+                        set status = 'PENDING', attempts = attempts + 1, last_error = :error,
+                            next_attempt_at = :nextAttemptAt
+                        where notification_id = :id and status in ('PENDING', 'HELD')
                         """)
                 .param("id", n.notificationId())
                 .param("error", error)
                 .param("nextAttemptAt", timestamp(nextAttemptAt))
                 .update();
+    }
+
+    /** Holds a text that came due in quiet hours until {@code until}, when they end; no attempt is counted. */
+    public void hold(Notification n, Instant until) {
+        jdbc.sql("""
+                        update notification set status = 'HELD', next_attempt_at = :until
+                        where notification_id = :id and status in ('PENDING', 'HELD')
+                        """)
+                .param("id", n.notificationId())
+                .param("until", timestamp(until))
+                .update();
+    }
+
+    /**
+     * Puts a FAILED notification back in the queue, due at {@code now}, its attempts and last error kept for the
+     * record; false when it is not FAILED (any more), so two staff retrying at once send it once.
+     */
+    public boolean retryFailed(UUID notificationId, Instant now) {
+        return jdbc.sql("""
+                        update notification set status = 'PENDING', next_attempt_at = :now
+                        where notification_id = :id and status = 'FAILED'
+                        """)
+                .param("id", notificationId)
+                .param("now", timestamp(now))
+                .update() == 1;
+    }
+
+    public Optional<Notification> find(UUID notificationId) {
+        return jdbc.sql("select " + COLUMNS + " from notification where notification_id = :id")
+                .param("id", notificationId)
+                .query(ROW)
+                .optional();
     }
 
     /** A patient's notifications, newest first (those of one event in queue order). */
@@ -171,7 +225,7 @@ public class Notifications {
         jdbc.sql("""
                         update notification
                         set status = :status, attempts = attempts + 1, sent_at = :sentAt, last_error = :reason
-                        where notification_id = :id and status = 'PENDING'
+                        where notification_id = :id and status in ('PENDING', 'HELD')
                         """)
                 .param("id", n.notificationId())
                 .param("status", status.name())

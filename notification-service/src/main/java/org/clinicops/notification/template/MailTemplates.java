@@ -18,9 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The e-mail templates, {@code email/<kind>.mustache} under {@code notification.templates.location}, each starting
- * with a {@code Subject: } line and a blank line before the plain-text body; partials ({@code {{> partials/…}}}) come
- * from the same location. All are compiled at startup, and a tag without a value fails the rendering instead of
+ * The message templates under {@code notification.templates.location}, one per kind and channel: {@code
+ * email/<kind>.mustache} for every kind, each starting with a {@code Subject: } line and a blank line before the
+ * plain-text body, and {@code sms/<kind>.mustache} for every patient kind, a short text; partials
+ * ({@code {{> partials/…}}}) come from the same location. All are compiled at startup, and a tag without a value fails the rendering instead of
  * leaving a gap in a patient's message. Every template also sees {@code clinicName}, {@code crisisLine} and the
  * recipient's {@code firstName} ("" for staff).
  */
@@ -29,7 +30,8 @@ public class MailTemplates {
 
     private static final String SUBJECT = "Subject: ";
 
-    private final Map<NotificationKind, Template> templates = new EnumMap<>(NotificationKind.class);
+    private final Map<NotificationKind, Template> emails = new EnumMap<>(NotificationKind.class);
+    private final Map<NotificationKind, Template> texts = new EnumMap<>(NotificationKind.class);
     private final NotificationProperties properties;
 
     public MailTemplates(NotificationProperties properties) {
@@ -41,13 +43,26 @@ public class MailTemplates {
         Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).strictSections(true)
                 .emptyStringIsFalse(true).withLoader(loader);
         for (NotificationKind kind : NotificationKind.values()) {
-            String name = name(kind, Channel.EMAIL);
-            try (Reader source = loader.getTemplate(name)) {
-                templates.put(kind, compiler.compile(source));
-            } catch (Exception e) {
-                throw new IllegalStateException("Message template " + properties.templates().location() + name
-                        + ".mustache cannot be read: " + e.getMessage(), e);
+            emails.put(kind, compile(compiler, loader, kind, Channel.EMAIL));
+            if (hasText(kind)) {
+                texts.put(kind, compile(compiler, loader, kind, Channel.SMS));
             }
+        }
+    }
+
+    /** Patients may be texted; staff messages go by e-mail only. */
+    public static boolean hasText(NotificationKind kind) {
+        return kind.audience() == NotificationKind.Audience.PATIENT;
+    }
+
+    private Template compile(Mustache.Compiler compiler, MustacheResourceTemplateLoader loader,
+                             NotificationKind kind, Channel channel) {
+        String name = name(kind, channel);
+        try (Reader source = loader.getTemplate(name)) {
+            return compiler.compile(source);
+        } catch (Exception e) {
+            throw new IllegalStateException("Message template " + properties.templates().location() + name
+                    + ".mustache cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -58,11 +73,7 @@ public class MailTemplates {
 
     /** Writes the e-mail of {@code kind} for {@code recipient} from its template and {@code values}. */
     public EmailMessage render(NotificationKind kind, Recipient recipient, Map<String, ?> values) {
-        Map<String, Object> context = new HashMap<>(values);
-        context.put("clinicName", properties.clinicName());
-        context.put("crisisLine", properties.crisisLine());
-        context.put("firstName", recipient.firstName() == null ? "" : recipient.firstName().strip());
-        String text = templates.get(kind).execute(context);
+        String text = emails.get(kind).execute(context(recipient, values));
         int endOfSubject = text.indexOf('\n');
         if (!text.startsWith(SUBJECT) || endOfSubject < 0 || !text.startsWith("\n", endOfSubject + 1)) {
             throw new IllegalStateException("Message template " + name(kind, Channel.EMAIL)
@@ -70,5 +81,22 @@ public class MailTemplates {
         }
         return new EmailMessage(text.substring(SUBJECT.length(), endOfSubject).strip(),
                 text.substring(endOfSubject + 2));
+    }
+
+    /** Writes the text of {@code kind} for {@code recipient}: one paragraph, its line breaks kept, nothing around. */
+    public String renderText(NotificationKind kind, Recipient recipient, Map<String, ?> values) {
+        Template template = texts.get(kind);
+        if (template == null) {
+            throw new IllegalArgumentException(kind + " is not sent as a text");
+        }
+        return template.execute(context(recipient, values)).strip();
+    }
+
+    private Map<String, Object> context(Recipient recipient, Map<String, ?> values) {
+        Map<String, Object> context = new HashMap<>(values);
+        context.put("clinicName", properties.clinicName());
+        context.put("crisisLine", properties.crisisLine());
+        context.put("firstName", recipient.firstName() == null ? "" : recipient.firstName().strip());
+        return context;
     }
 }

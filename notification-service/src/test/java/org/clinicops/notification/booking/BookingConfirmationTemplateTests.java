@@ -8,6 +8,7 @@ import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
+import org.clinicops.notification.template.MailTemplates;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +24,8 @@ class BookingConfirmationTemplateTests {
     private final JsonMapper json = JsonMapper.builder().build();
     private final NotificationProperties properties = TestSettings.notification(Map.of(
             "notification.clinic-name", "Riverside Clinic"));
-    private final BookingConfirmationTemplate template =
-            new BookingConfirmationTemplate(properties, json, TestTemplates.of(properties));
+    private final BookingConfirmationTemplate template = new BookingConfirmationTemplate(properties, json);
+    private final MailTemplates wording = TestTemplates.of(properties);
 
     @Test
     void sessionTimesAreWrittenInTheClinicsZoneAcrossTheChangeToDaylightSavingTime() {
@@ -103,7 +104,8 @@ class BookingConfirmationTemplateTests {
         BookedSeries series = new BookedSeries(UUID.randomUUID(), protocol, List.of(sessions), makeUp);
         Notification notification = Notification.pending(UUID.randomUUID(), NotificationKind.BOOKING_CONFIRMATION,
                 UUID.randomUUID(), json.writeValueAsString(series), Instant.parse("2026-11-25T17:00:00Z"));
-        return template.render(notification, new Recipient("dana@example.org", "Dana"));
+        return wording.render(template.kind(), new Recipient("dana@example.org", "Dana"),
+                template.values(notification));
     }
 
     private static BookedSeries.Session session(int number, String start, String end) {

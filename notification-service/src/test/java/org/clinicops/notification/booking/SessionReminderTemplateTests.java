@@ -8,6 +8,7 @@ import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
+import org.clinicops.notification.template.MailTemplates;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +23,8 @@ class SessionReminderTemplateTests {
     private final JsonMapper json = JsonMapper.builder().build();
     private final NotificationProperties properties = TestSettings.notification(Map.of(
             "notification.clinic-name", "Riverside Clinic"));
-    private final SessionReminderTemplate template =
-            new SessionReminderTemplate(properties, json, TestTemplates.of(properties));
+    private final SessionReminderTemplate template = new SessionReminderTemplate(properties, json);
+    private final MailTemplates wording = TestTemplates.of(properties);
 
     @Test
     void theReminderTwoDaysAheadSaysInTwoDaysWithTheLocalTimeInSubjectAndBody() {
@@ -86,6 +87,7 @@ class SessionReminderTemplateTests {
         Notification notification = Notification.pendingUntil(UUID.randomUUID(), NotificationKind.SESSION_REMINDER,
                 UUID.randomUUID(), json.writeValueAsString(reminder), Instant.parse("2026-11-20T17:00:00Z"),
                 reminder.due());
-        return template.render(notification, new Recipient("dana@example.org", "Dana"));
+        return wording.render(template.kind(), new Recipient("dana@example.org", "Dana"),
+                template.values(notification));
     }
 }

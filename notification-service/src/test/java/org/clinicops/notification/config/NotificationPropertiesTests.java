@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -29,6 +30,43 @@ class NotificationPropertiesTests {
         assertThat(properties.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(60));
         assertThat(properties.calls().connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.calls().readTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void textsGoToTheLocalSmsCatcherWithQuietHoursFromNineToEightAndRemindersAre48And24HoursAhead() {
+        NotificationProperties properties = TestSettings.notification(Map.of());
+
+        assertThat(properties.sms().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:3026"));
+        assertThat(properties.sms().apiToken()).isEmpty();
+        assertThat(properties.sms().timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(properties.sms().perSecond()).isEqualTo(5);
+        assertThat(properties.sms().quietHours().start()).isEqualTo(LocalTime.of(21, 0));
+        assertThat(properties.sms().quietHours().end()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(properties.reminders().hoursBefore()).containsExactly(48, 24);
+    }
+
+    @Test
+    void reminderOffsetsAreASettingKeptLatestFirst() {
+        NotificationProperties properties = TestSettings.notification(Map.of(
+                "notification.reminders.hours-before", "2,72,24"));
+
+        assertThat(properties.reminders().hoursBefore()).containsExactly(72, 24, 2);
+    }
+
+    @Test
+    void reminderOffsetsThatAreNotDistinctWholeHoursAreRefused() {
+        assertThatThrownBy(() -> TestSettings.notification(Map.of("notification.reminders.hours-before", "24,24")))
+                .isInstanceOf(BindException.class)
+                .satisfies(e -> assertThat(refusal(e)).hasMessageContaining("notification.reminders.hours-before"));
+        assertThatThrownBy(() -> TestSettings.notification(Map.of("notification.reminders.hours-before", "0")))
+                .isInstanceOf(BindException.class);
+    }
+
+    @Test
+    void quietHoursThatStartWhenTheyEndAreRefused() {
+        assertThatThrownBy(() -> TestSettings.notification(Map.of("notification.sms.quiet-hours.start", "08:00")))
+                .isInstanceOf(BindException.class)
+                .satisfies(e -> assertThat(refusal(e)).hasMessageContaining("quiet-hours"));
     }
 
     @Test

@@ -29,8 +29,9 @@ class CrisisTemplatesTests {
 
     @Test
     void thePageNamesPatientScreeningAndTimeAndAsksForAnAssessmentNow() {
-        EmailMessage page = new CrisisPageTemplate(properties, json, TestTemplates.of(properties)).render(
-                notification(NotificationKind.CRISIS_PAGE), new Recipient("oncall@clinic.local", null));
+        EmailMessage page = TestTemplates.of(properties).render(NotificationKind.CRISIS_PAGE,
+                new Recipient("oncall@clinic.local", null),
+                new CrisisPageTemplate(properties, json).values(notification(NotificationKind.CRISIS_PAGE)));
 
         assertThat(page.subject()).isEqualTo("CRISIS: assess patient " + patient + " now");
         assertThat(page.text()).startsWith("CRISIS ESCALATION: assess the patient now.")
@@ -43,8 +44,9 @@ class CrisisTemplatesTests {
 
     @Test
     void theCrisisLineMessageGivesTheClinicsConfiguredLine() {
-        EmailMessage message = new CrisisLineTemplate(TestTemplates.of(properties)).render(
-                notification(NotificationKind.CRISIS_LINE_MESSAGE), new Recipient("sam@example.org", "Sam"));
+        EmailMessage message = TestTemplates.of(properties).render(NotificationKind.CRISIS_LINE_MESSAGE,
+                new Recipient("sam@example.org", "Sam"),
+                new CrisisLineTemplate().values(notification(NotificationKind.CRISIS_LINE_MESSAGE)));
 
         assertThat(message.text()).startsWith("Dear Sam,").contains("\nSamaritans: call 116 123\n")
                 .doesNotContain("988");

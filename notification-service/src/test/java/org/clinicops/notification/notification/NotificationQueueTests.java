@@ -131,6 +131,47 @@ class NotificationQueueTests {
     }
 
     @Test
+    void aMessageGetsItsTextOnceHoweverOftenItIsAddedWithTheRemindersKeyAndExpiry() {
+        transactions.executeWithoutResult(status -> {
+            UUID patient = UUID.randomUUID();
+            Notification email = reminder(patient, UUID.randomUUID());
+            notifications.insert(email, "s/48h", T.plusSeconds(3600));
+
+            notifications.addChannel(email, Channel.SMS, T);
+            notifications.addChannel(email, Channel.SMS, T);
+
+            assertThat(notifications.findByPatient(patient)).extracting(Notification::channel)
+                    .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
+            assertThat(jdbc.sql("select dedupe_key, expires_at from notification "
+                            + "where patient_id = :patient and channel = 'SMS'")
+                    .param("patient", patient)
+                    .query((rs, row) -> rs.getString("dedupe_key") + " "
+                            + rs.getObject("expires_at", java.time.OffsetDateTime.class).toInstant())
+                    .single()).isEqualTo("s/48h " + T.plusSeconds(3600));
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aHeldTextIsClaimedOnlyOnceItsQuietHoursEndAndCanBeSuppressedMeanwhile() {
+        transactions.executeWithoutResult(status -> {
+            Notification held = store(NotificationKind.BOOKING_CONFIRMATION, T);
+            notifications.hold(held, T.plusSeconds(3600));
+
+            assertThat(notifications.claimNextDue(T.plusSeconds(3599), NotificationKind.Audience.PATIENT)).isEmpty();
+            assertThat(notifications.claimNextDue(T.plusSeconds(3600), NotificationKind.Audience.PATIENT))
+                    .hasValueSatisfying(n -> assertThat(n.status()).isEqualTo(NotificationStatus.HELD));
+
+            Notification reminder = reminder(held.patientId(), UUID.randomUUID());
+            notifications.insert(reminder, "session-1/24h");
+            notifications.hold(reminder, T.plusSeconds(3600));
+            assertThat(notifications.suppressPending(held.patientId(), NotificationKind.SESSION_REMINDER,
+                    "session-1/", "the session was moved to another time")).isEqualTo(1);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
     void aReminderIsNotClaimedBeforeItIsDue() {
         transactions.executeWithoutResult(status -> {
             Instant due = T.plus(Duration.ofHours(24));

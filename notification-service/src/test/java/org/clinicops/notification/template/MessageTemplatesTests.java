@@ -20,9 +20,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every message the service can send, written by the service's own templates from sample stored content: no tag
- * left unresolved, and nothing about the patient beyond the first name in the greeting of a patient message
- * (CLINICAL section 8). A new kind without a sample here fails the test.
+ * Every message the service can send, on every channel, written by the service's own templates from sample stored
+ * content: no tag left unresolved, and nothing about the patient beyond the first name in the greeting of a patient
+ * message (CLINICAL section 8). A new kind without a sample here fails the test.
  */
 @ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, partitions = 1, now = "2026-11-25T17:00:00Z")
 @ActiveProfiles("test")
@@ -65,8 +65,13 @@ class MessageTemplatesTests {
             Map.entry(NotificationKind.CRISIS_LINE_MESSAGE, CRISIS),
             Map.entry(NotificationKind.CALL_PATIENT_TASK, CRISIS)));
 
+    /** Three SMS segments of 153 characters: longer, and a phone may show the text in pieces or not at all. */
+    private static final int LONGEST_TEXT = 459;
+
     @Autowired
     List<MessageTemplate> templates;
+    @Autowired
+    MailTemplates wording;
 
     @Test
     void everyKindHasATemplateAndASample() {
@@ -81,7 +86,8 @@ class MessageTemplatesTests {
             boolean toPatient = kind.audience() == NotificationKind.Audience.PATIENT;
             Notification notification = Notification.pending(PATIENT, kind, UUID.randomUUID(), SAMPLES.get(kind),
                     Instant.parse("2026-11-25T17:00:01Z"));
-            EmailMessage message = template.render(notification, toPatient ? PATIENT_RECIPIENT : STAFF);
+            EmailMessage message = wording.render(kind, toPatient ? PATIENT_RECIPIENT : STAFF,
+                    template.values(notification));
             String all = message.subject() + "\n" + message.text();
 
             assertThat(message.subject()).as(kind + " subject").isNotBlank().doesNotContain("\n");
@@ -99,6 +105,30 @@ class MessageTemplatesTests {
             } else {
                 assertThat(all).as(kind.name()).doesNotContain("Dana").contains(PATIENT.toString());
             }
+        }
+    }
+
+    @Test
+    void everyPatientTextIsShortWholeWithTheCrisisLineAndWithoutDiagnosisScoreOrContactDetails() {
+        for (MessageTemplate template : templates) {
+            NotificationKind kind = template.kind();
+            if (kind.audience() != NotificationKind.Audience.PATIENT) {
+                assertThat(MailTemplates.hasText(kind)).as(kind + ": staff are paged by e-mail").isFalse();
+                continue;
+            }
+            Notification notification = Notification.pending(PATIENT, kind, UUID.randomUUID(), SAMPLES.get(kind),
+                    Instant.parse("2026-11-25T17:00:01Z"));
+            String text = wording.renderText(kind, PATIENT_RECIPIENT, template.values(notification));
+
+            assertThat(text).as(kind.name()).startsWith("Clinic: Dana, ")
+                    .contains("988").hasSizeLessThanOrEqualTo(LONGEST_TEXT)
+                    .doesNotContain("{{").doesNotContain("}}").doesNotContain("\n\n")
+                    .doesNotContain("dana.reyes@example.org").doesNotContain("Reyes").doesNotContain("+1")
+                    .doesNotContain(PATIENT.toString())
+                    .doesNotContainIgnoringCase("ketamine").doesNotContainIgnoringCase("depression")
+                    .doesNotContain("IV_").doesNotContain("ESKETAMINE_").doesNotContain("PHQ")
+                    .doesNotContain("CSSRS").doesNotContain("GAD").doesNotContain("ELIGIBLE")
+                    .doesNotContain("CRISIS_ESCALATION").doesNotContain("http");
         }
     }
 }

@@ -8,13 +8,19 @@ import org.clinicops.notification.notification.NotificationStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One notification as staff see it: what and when, never the message body or the address it went to. */
+/**
+ * One notification as staff see it: what, on which channel, where it stands and when, never the message body or the
+ * address it went to. {@code lastError} is the last failure, or why it was skipped or suppressed.
+ *
+ * @param heldUntil when a text HELD for quiet hours goes; null unless HELD
+ */
 public record NotificationResponse(UUID notificationId, NotificationKind kind, Channel channel,
                                    NotificationStatus status, Instant createdAt, Instant sentAt, int attempts,
-                                   String lastError) {
+                                   String lastError, Instant heldUntil) {
 
     static NotificationResponse of(Notification n) {
         return new NotificationResponse(n.notificationId(), n.kind(), n.channel(), n.status(), n.createdAt(),
-                n.sentAt(), n.attempts(), n.lastError());
+                n.sentAt(), n.attempts(), n.lastError(),
+                n.status() == NotificationStatus.HELD ? n.nextAttemptAt() : null);
     }
 }

@@ -67,7 +67,7 @@ class NotificationControllerWebTests {
                 crisisLine.notificationId().toString(), confirmation.notificationId().toString());
         JsonNode first = list.get(0);
         assertThat(first.propertyNames()).containsExactlyInAnyOrder("notificationId", "kind", "channel", "status",
-                "createdAt", "sentAt", "attempts", "lastError");
+                "createdAt", "sentAt", "attempts", "lastError", "heldUntil");
         assertThat(first.get("kind").asString()).isEqualTo("BOOKING_CONFIRMATION");
         assertThat(first.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(first.get("status").asString()).isEqualTo("PENDING");
