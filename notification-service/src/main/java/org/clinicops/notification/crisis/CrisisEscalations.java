@@ -51,10 +51,12 @@ class CrisisEscalations {
             UUID alertId = Alert.crisisAlertId(event.screeningId());
             String content = json.writeValueAsString(
                     new CrisisReference(event.screeningId(), event.occurredAt(), alertId));
-            escalations.raise(Alert.raised(alertId, AlertKind.CRISIS, event.patientId(), null, event.occurredAt(),
-                    content));
-            notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_LINE_MESSAGE,
-                    event.eventId(), content, clock.instant()));
+            // the same screening published again under another event id has its alert and its message already
+            if (escalations.raise(Alert.raised(alertId, AlertKind.CRISIS, event.patientId(), null,
+                    event.occurredAt(), content))) {
+                notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_LINE_MESSAGE,
+                        event.eventId(), content, clock.instant()));
+            }
         });
     }
 }

@@ -41,14 +41,17 @@ public class Escalations {
     /**
      * Stores the alert and its first page at once, in the caller's transaction (the one recording its event as
      * processed); nothing when the alert is already stored. An event consumed late pages the step due by now.
+     *
+     * @return false when the alert was already stored (an event published again)
      */
-    public void raise(Alert alert) {
+    public boolean raise(Alert alert) {
         if (!alerts.insert(alert)) {
             log.info("{} alert {} for patient {} was already raised", alert.kind(), alert.alertId(),
                     alert.patientId());
-            return;
+            return false;
         }
         pageDue(alert, clock.instant());
+        return true;
     }
 
     /** Pages the step due of the open alert due longest, in a transaction of its own; false when none is due. */

@@ -134,8 +134,9 @@ class AlertEscalationStreamTests extends StreamTestSupport {
     }
 
     @Test
-    void aCrisisDeliveredTwiceAndPublishedAgainUnderAnotherEventIdIsOneAlert() {
-        UUID patient = intake.registerPatient("Lee", newAddress("lee"), true);
+    void aCrisisDeliveredTwiceAndPublishedAgainUnderAnotherEventIdIsOneAlertAndOneCrisisLineMessage() {
+        String address = newAddress("lee");
+        UUID patient = intake.registerPatient("Lee", address, true);
         ScreeningCompleted crisis = screeningCompleted(patient, ScreeningOutcome.CRISIS_ESCALATION);
         ScreeningCompleted republished = new ScreeningCompleted(UUID.randomUUID(), crisis.occurredAt(), patient,
                 crisis.screeningId(), crisis.indication(), crisis.outcome(), crisis.reasons(),
@@ -150,6 +151,9 @@ class AlertEscalationStreamTests extends StreamTestSupport {
 
         assertPagesSent(patient, 1);
         assertPagesOfKind(safety.patientId(), "SAFETY_ALERT_PAGE", 1);
+        awaitNotification(patient, "CRISIS_LINE_MESSAGE", "SENT");
+        assertThat(mailTo(address)).hasSize(1);
+        assertThat(pagesOf(patient, "CRISIS_LINE_MESSAGE")).hasSize(1);
         assertThat(openAlerts().valueStream().filter(a -> a.get("patientId").asString().equals(patient.toString())))
                 .hasSize(1);
         assertThat(openAlerts().valueStream()
