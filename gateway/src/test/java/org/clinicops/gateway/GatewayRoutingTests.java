@@ -73,6 +73,9 @@ class GatewayRoutingTests {
             "POST, /api/notifications/n-1/retry,             notification-service",
             "POST, /api/partner/subscriptions,               notification-service",
             "GET,  /api/partner/subscriptions/sub-1,         notification-service",
+            "GET,  /api/alerts,                              notification-service",
+            "GET,  /api/alerts/a-1,                          notification-service",
+            "POST, /api/alerts/a-1/ack,                      notification-service",
     })
     void routesEachPublicPathToTheServiceThatOwnsIt(String method, String path, String owner) {
         HttpResponse<String> response = gateway.send(gateway.request(path)

@@ -4,33 +4,30 @@ import org.clinicops.events.EventType;
 import org.clinicops.events.SafetyAlertRaised;
 import org.clinicops.notification.booking.SessionConsumers;
 import org.clinicops.notification.booking.SessionEventHandler;
-import org.clinicops.notification.notification.Notification;
-import org.clinicops.notification.notification.NotificationKind;
-import org.clinicops.notification.notification.Notifications;
+import org.clinicops.notification.escalation.Alert;
+import org.clinicops.notification.escalation.AlertKind;
+import org.clinicops.notification.escalation.Escalations;
 import org.clinicops.support.messaging.IncomingEvent;
 import org.clinicops.support.messaging.ProcessedEvents;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
-
 /**
- * CLINICAL D-6: each safety alert pages the prescriber ({@code notification.prescriber.email}) at once, any hour;
- * quiet hours never apply to staff pages. The event's {@code prescriberId} is a staff id, not an address.
+ * CLINICAL D-6: each safety alert raises an alert paging the prescriber ({@code notification.prescriber.email}) at
+ * once, any hour, then the on-call clinician too until someone acknowledges (package {@code escalation}); quiet hours
+ * never apply to staff pages. The event's {@code prescriberId} is a staff id, not an address.
  */
 @Service
 class SafetyAlerts implements SessionEventHandler {
 
     private final ProcessedEvents processedEvents;
-    private final Notifications notifications;
+    private final Escalations escalations;
     private final JsonMapper json;
-    private final Clock clock;
 
-    SafetyAlerts(ProcessedEvents processedEvents, Notifications notifications, JsonMapper json, Clock clock) {
+    SafetyAlerts(ProcessedEvents processedEvents, Escalations escalations, JsonMapper json) {
         this.processedEvents = processedEvents;
-        this.notifications = notifications;
+        this.escalations = escalations;
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -39,9 +36,9 @@ class SafetyAlerts implements SessionEventHandler {
     }
 
     void on(SafetyAlertRaised event) {
-        processedEvents.once(SessionConsumers.CONSUMER, event.eventId(), () -> notifications.insert(
-                Notification.pending(event.patientId(), NotificationKind.SAFETY_ALERT_PAGE, event.eventId(),
-                        json.writeValueAsString(new SafetyAlertReference(event.alertId(), event.sessionId(),
-                                event.number(), event.takenAt())), clock.instant())));
+        processedEvents.once(SessionConsumers.CONSUMER, event.eventId(), () -> escalations.raise(Alert.raised(
+                event.alertId(), AlertKind.SAFETY_ALERT, event.patientId(), event.sessionId(), event.occurredAt(),
+                json.writeValueAsString(new SafetyAlertReference(event.alertId(), event.sessionId(),
+                        event.number(), event.takenAt())))));
     }
 }

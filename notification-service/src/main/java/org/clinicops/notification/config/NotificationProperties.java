@@ -25,6 +25,7 @@ import java.util.List;
  * @param dispatchInterval pause between two rounds of the dispatcher
  * @param templates        where the message templates are read from
  * @param prescriber       where D-6 safety-alert pages go
+ * @param backup           the backup clinician, paged when an alert is not acknowledged in time
  * @param dayAfterCheckIn  when the day-after check-in is sent
  * @param sms              the SMS provider patients are texted through, and the quiet hours of texts
  * @param reminders        how long before a session its reminders are due
@@ -42,6 +43,7 @@ public record NotificationProperties(
         @DefaultValue Calls calls,
         @DefaultValue Templates templates,
         @DefaultValue Prescriber prescriber,
+        @DefaultValue Backup backup,
         @DefaultValue DayAfterCheckIn dayAfterCheckIn,
         @DefaultValue Sms sms,
         @DefaultValue Reminders reminders) {
@@ -50,6 +52,7 @@ public record NotificationProperties(
         address("notification.from", from);
         address("notification.on-call.email", onCall.email());
         address("notification.prescriber.email", prescriber.email());
+        address("notification.backup.email", backup.email());
         if (dispatchInterval.isNegative() || dispatchInterval.isZero()) {
             throw new IllegalArgumentException("notification.dispatch-interval must be positive");
         }
@@ -65,6 +68,7 @@ public record NotificationProperties(
         return switch (role) {
             case ON_CALL -> onCall.email();
             case PRESCRIBER -> prescriber.email();
+            case BACKUP -> backup.email();
         };
     }
 
@@ -77,6 +81,13 @@ public record NotificationProperties(
      *              event names the prescriber by staff id only; this service knows no staff directory.
      */
     public record Prescriber(@DefaultValue("prescriber@clinic.local") String email) {
+    }
+
+    /**
+     * @param email where an unacknowledged crisis is paged 10 minutes after the on-call clinician, and with them
+     *              every 5 minutes after that: the backup clinician on duty (or a list's)
+     */
+    public record Backup(@DefaultValue("backup@clinic.local") String email) {
     }
 
     /** @param at the clinic-local time, on the day after a discharge, the check-in message is sent */

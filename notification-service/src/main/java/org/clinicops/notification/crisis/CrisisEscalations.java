@@ -2,6 +2,9 @@ package org.clinicops.notification.crisis;
 
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
+import org.clinicops.notification.escalation.Alert;
+import org.clinicops.notification.escalation.AlertKind;
+import org.clinicops.notification.escalation.Escalations;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Notifications;
@@ -10,12 +13,13 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.UUID;
 
 /**
- * A CRISIS_ESCALATION outcome stores, in the transaction that records the event as processed, a page to the on-call
- * clinician and the crisis-line message to the patient, both due at once and ahead of all other mail; quiet hours
- * never apply to either (CLINICAL sections 5 and 8). Every other outcome sends nothing from here.
+ * A CRISIS_ESCALATION outcome raises, in the transaction that records the event as processed, the crisis's alert
+ * (its first page to the on-call clinician at once, the backup and repeats until acknowledged: package
+ * {@code escalation}) and stores the crisis-line message to the patient, due at once and ahead of all other mail;
+ * quiet hours never apply to either (CLINICAL sections 5 and 8). Every other outcome sends nothing from here.
  */
 @Service
 class CrisisEscalations {
@@ -24,12 +28,15 @@ class CrisisEscalations {
     static final String CONSUMER = "pageOnCallClinician";
 
     private final ProcessedEvents processedEvents;
+    private final Escalations escalations;
     private final Notifications notifications;
     private final JsonMapper json;
     private final Clock clock;
 
-    CrisisEscalations(ProcessedEvents processedEvents, Notifications notifications, JsonMapper json, Clock clock) {
+    CrisisEscalations(ProcessedEvents processedEvents, Escalations escalations, Notifications notifications,
+                      JsonMapper json, Clock clock) {
         this.processedEvents = processedEvents;
+        this.escalations = escalations;
         this.notifications = notifications;
         this.json = json;
         this.clock = clock;
@@ -41,12 +48,15 @@ class CrisisEscalations {
             return;
         }
         processedEvents.once(CONSUMER, event.eventId(), () -> {
-            String content = json.writeValueAsString(new CrisisReference(event.screeningId(), event.occurredAt()));
-            Instant now = clock.instant();
-            notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_PAGE,
-                    event.eventId(), content, now));
-            notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_LINE_MESSAGE,
-                    event.eventId(), content, now));
+            UUID alertId = Alert.crisisAlertId(event.screeningId());
+            String content = json.writeValueAsString(
+                    new CrisisReference(event.screeningId(), event.occurredAt(), alertId));
+            // the same screening published again under another event id has its alert and its message already
+            if (escalations.raise(Alert.raised(alertId, AlertKind.CRISIS, event.patientId(), null,
+                    event.occurredAt(), content))) {
+                notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_LINE_MESSAGE,
+                        event.eventId(), content, clock.instant()));
+            }
         });
     }
 }

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The page to the on-call clinician ({@code email/crisis-page.mustache}): which patient and screening, when, and
- * "assess now" (CLINICAL section 5). E-mail is not a place for health data, so it carries ids only: no reasons,
- * scores or links.
+ * The page to the on-call clinician and, while nobody acknowledges, the backup ({@code email/crisis-page.mustache}):
+ * which patient, screening and alert, when, and "assess now" (CLINICAL section 5). E-mail is not a place for health
+ * data, so it carries ids only: no reasons, scores or links.
  */
 @Component
 class CrisisPageTemplate implements MessageTemplate {
@@ -41,6 +41,8 @@ class CrisisPageTemplate implements MessageTemplate {
         return Map.of(
                 "patientId", notification.patientId(),
                 "screeningId", crisis.screeningId(),
+                // a page stored before crises were alerts has none; "" leaves its line out
+                "alertId", crisis.alertId() == null ? "" : crisis.alertId().toString(),
                 "recordedAt", WHEN.format(crisis.recordedAt().atZone(properties.clinicZone())));
     }
 }

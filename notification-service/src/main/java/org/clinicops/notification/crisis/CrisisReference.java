@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What crisis messages are written from, stored as the notifications' content: which screening and when. Never the
- * reasons or scores, which stay in intake-service.
+ * What crisis messages are written from, stored as the notifications' content: which screening and when, and the
+ * crisis's alert (to acknowledge). Never the reasons or scores, which stay in intake-service.
+ *
+ * @param alertId null in content stored before crises were alerts
  */
-record CrisisReference(UUID screeningId, Instant recordedAt) {
+record CrisisReference(UUID screeningId, Instant recordedAt, UUID alertId) {
 }

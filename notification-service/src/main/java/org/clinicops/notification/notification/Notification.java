@@ -44,4 +44,10 @@ public record Notification(
         return new Notification(UUID.randomUUID(), patientId, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, due,
                 null, now, null, sourceEventId, CorrelationId.current().orElse(null), content, kind.firstRecipient());
     }
+
+    /** This staff message for another role than its kind's first recipient (an alert's second clinician). */
+    public Notification to(StaffRole role) {
+        return new Notification(notificationId, patientId, kind, channel, status, attempts, nextAttemptAt, lastError,
+                createdAt, sentAt, sourceEventId, correlationId, content, role);
+    }
 }

@@ -6,14 +6,20 @@ package org.clinicops.notification.notification;
  */
 public enum NotificationKind {
 
-    /** To the on-call clinician, at once, any hour; quiet hours never apply (CLINICAL section 5). */
+    /**
+     * To the on-call clinician, at once, any hour; quiet hours never apply (CLINICAL section 5). Repeated, and sent to
+     * the backup too, until the crisis is acknowledged (package {@code escalation}).
+     */
     CRISIS_PAGE(Audience.STAFF, 0, StaffRole.ON_CALL),
     /**
      * To the on-call clinician when the crisis-line message cannot reach the patient (no consented channel, no usable
      * address): call the patient instead (CLINICAL section 5).
      */
     CALL_PATIENT_TASK(Audience.STAFF, 0, StaffRole.ON_CALL),
-    /** A D-6 safety alert of a session, to the prescriber at once, any hour (CLINICAL D-6). */
+    /**
+     * A D-6 safety alert of a session, to the prescriber at once, any hour (CLINICAL D-6); repeated, and sent to the
+     * on-call clinician too, until the alert is acknowledged (package {@code escalation}).
+     */
     SAFETY_ALERT_PAGE(Audience.STAFF, 0, StaffRole.PRESCRIBER),
     /** The clinic's crisis-line message to the patient, at once, quiet hours or not (CLINICAL sections 5 and 8). */
     CRISIS_LINE_MESSAGE(Audience.PATIENT, 1, null),

@@ -8,5 +8,7 @@ public enum StaffRole {
     /** {@code notification.on-call.email} */
     ON_CALL,
     /** {@code notification.prescriber.email} */
-    PRESCRIBER
+    PRESCRIBER,
+    /** {@code notification.backup.email}: the backup clinician, paged when an alert is not acknowledged in time */
+    BACKUP
 }

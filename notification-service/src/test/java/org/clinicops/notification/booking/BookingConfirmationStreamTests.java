@@ -63,7 +63,7 @@ class BookingConfirmationStreamTests extends StreamTestSupport {
                 .doesNotContain("PHQ").doesNotContain("ELIGIBLE").doesNotContain(booked.screeningId().toString());
 
         assertThat(notification.propertyNames()).containsExactlyInAnyOrder("notificationId", "kind", "channel",
-                "status", "createdAt", "sentAt", "attempts", "lastError", "heldUntil");
+                "status", "createdAt", "sentAt", "attempts", "lastError", "alertId", "heldUntil");
         assertThat(notification.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(notification.get("attempts").asInt()).isEqualTo(1);
         assertThat(notification.get("lastError").isNull()).isTrue();

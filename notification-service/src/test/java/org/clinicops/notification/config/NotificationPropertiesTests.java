@@ -22,6 +22,7 @@ class NotificationPropertiesTests {
         assertThat(properties.intakeUri()).isEqualTo(URI.create("http://localhost:8081"));
         assertThat(properties.clinicZone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
         assertThat(properties.onCall().email()).isEqualTo("oncall@clinic.local");
+        assertThat(properties.backup().email()).isEqualTo("backup@clinic.local");
         assertThat(properties.crisisLine()).isEqualTo("988 Suicide & Crisis Lifeline: call or text 988");
         assertThat(properties.fromAddress().getAddress()).isEqualTo("no-reply@clinic.local");
         assertThat(properties.fromAddress().getPersonal()).isEqualTo("Clinic");
@@ -75,6 +76,14 @@ class NotificationPropertiesTests {
                 .isInstanceOf(BindException.class)
                 .satisfies(e -> assertThat(refusal(e))
                         .hasMessage("notification.on-call.email is not a valid e-mail address: 'on call desk'"));
+    }
+
+    @Test
+    void aBackupAddressThatCanNeverWorkIsRefusedAtStartup() {
+        assertThatThrownBy(() -> TestSettings.notification(Map.of("notification.backup.email", "backup desk")))
+                .isInstanceOf(BindException.class)
+                .satisfies(e -> assertThat(refusal(e))
+                        .hasMessage("notification.backup.email is not a valid e-mail address: 'backup desk'"));
     }
 
     @Test

@@ -24,8 +24,9 @@ class CrisisTemplatesTests {
             "notification.clinic-zone", "Europe/London"));
     private final UUID patient = UUID.randomUUID();
     private final UUID screening = UUID.randomUUID();
+    private final UUID alert = UUID.randomUUID();
     private final String content = json.writeValueAsString(
-            new CrisisReference(screening, Instant.parse("2026-11-25T17:00:00Z")));
+            new CrisisReference(screening, Instant.parse("2026-11-25T17:00:00Z"), alert));
 
     @Test
     void thePageNamesPatientScreeningAndTimeAndAsksForAnAssessmentNow() {
@@ -36,10 +37,24 @@ class CrisisTemplatesTests {
         assertThat(page.subject()).isEqualTo("CRISIS: assess patient " + patient + " now");
         assertThat(page.text()).startsWith("CRISIS ESCALATION: assess the patient now.")
                 .contains("Patient:    " + patient)
-                .contains("Screening:  " + screening)
+                .contains("Screening:  " + screening + "\nAlert:      " + alert + "\nRecorded:   ")
                 .contains("Recorded:   Wednesday, November 25, 2026, 5:00 PM GMT")
+                .contains("Acknowledge the alert in clinic-ops")
                 .contains("call the patient")
                 .doesNotContain("http");
+    }
+
+    @Test
+    void aPageStoredBeforeCrisesWereAlertsIsStillSentWithoutAnAlertLine() {
+        String before = "{\"screeningId\":\"" + screening + "\",\"recordedAt\":\"2026-11-25T17:00:00Z\"}";
+
+        EmailMessage page = TestTemplates.of(properties).render(NotificationKind.CRISIS_PAGE,
+                new Recipient("oncall@clinic.local", null), new CrisisPageTemplate(properties, json).values(
+                        Notification.pending(patient, NotificationKind.CRISIS_PAGE, UUID.randomUUID(), before,
+                                Instant.parse("2026-11-25T17:00:01Z"))));
+
+        assertThat(page.text()).contains("Screening:  " + screening + "\nRecorded:   ")
+                .doesNotContain("Alert:").doesNotContain("Acknowledge");
     }
 
     @Test

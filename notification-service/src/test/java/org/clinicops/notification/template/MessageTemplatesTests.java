@@ -36,7 +36,8 @@ class MessageTemplatesTests {
             "protocol": "IV_KETAMINE_DEPRESSION"
             """;
     private static final String CRISIS = """
-            { "screeningId": "0b3c6f0e-6a55-4f5b-8a0e-3d2f0f4e9b21", "recordedAt": "2026-11-25T17:00:00Z" }
+            { "screeningId": "0b3c6f0e-6a55-4f5b-8a0e-3d2f0f4e9b21", "recordedAt": "2026-11-25T17:00:00Z",
+              "alertId": "1a2b3c4d-5e6f-3a7b-8c9d-0e1f2a3b4c5d" }
             """;
 
     /** Sample stored content of each kind, as its consumer writes it. */

@@ -2,6 +2,7 @@ package org.clinicops.notification.notification.web;
 
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationStatus;
+import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Notifications;
 import org.clinicops.support.web.ConflictException;
 import org.clinicops.support.web.NotFoundException;
@@ -9,15 +10,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code GET /api/patients/{patientId}/notifications}, newest first. This service does not own patients: one it has
- * sent nothing about simply has an empty list. A malformed id is a 400 naming {@code patientId}.
+ * {@code GET /api/patients/{patientId}/notifications}, newest first; a staff page shows its alert's id. This service
+ * does not own patients: one it has sent nothing about simply has an empty list. A malformed id is a 400 naming
+ * {@code patientId}.
  * <p>
  * {@code POST /api/notifications/{notificationId}/retry}: staff send a FAILED notification again once its cause is put
  * right (an address corrected at intake, say); it is due at once. One that is not FAILED is a 409
@@ -26,17 +32,32 @@ import java.util.UUID;
 @RestController
 class NotificationController {
 
+    private static final Set<NotificationKind> ALERT_PAGES =
+            EnumSet.of(NotificationKind.CRISIS_PAGE, NotificationKind.SAFETY_ALERT_PAGE);
+
     private final Notifications notifications;
+    private final JsonMapper json;
     private final Clock clock;
 
-    NotificationController(Notifications notifications, Clock clock) {
+    NotificationController(Notifications notifications, JsonMapper json, Clock clock) {
         this.notifications = notifications;
+        this.json = json;
         this.clock = clock;
     }
 
     @GetMapping("/api/patients/{patientId}/notifications")
     List<NotificationResponse> ofPatient(@PathVariable UUID patientId) {
-        return notifications.findByPatient(patientId).stream().map(NotificationResponse::of).toList();
+        return notifications.findByPatient(patientId).stream()
+                .map(n -> NotificationResponse.of(n, alertIdOf(n))).toList();
+    }
+
+    /** A page's stored content names its alert (one stored before pages were alerts may not). */
+    private UUID alertIdOf(Notification n) {
+        if (!ALERT_PAGES.contains(n.kind())) {
+            return null;
+        }
+        JsonNode alertId = json.readTree(n.content()).get("alertId");
+        return alertId == null || alertId.isNull() ? null : UUID.fromString(alertId.asString());
     }
 
     @PostMapping("/api/notifications/{notificationId}/retry")
@@ -48,6 +69,6 @@ class NotificationController {
                     "Only a FAILED notification can be retried; this one is " + notification.status(),
                     Map.of("status", notification.status()));
         }
-        return notifications.find(notificationId).map(NotificationResponse::of).orElseThrow();
+        return notifications.find(notificationId).map(n -> NotificationResponse.of(n, alertIdOf(n))).orElseThrow();
     }
 }

@@ -47,8 +47,11 @@ class NotificationControllerWebTests {
         UUID patient = UUID.randomUUID();
         Notification confirmation = stored(patient, NotificationKind.BOOKING_CONFIRMATION, NotificationStatus.SENT,
                 "2026-11-20T10:00:00Z", "2026-11-20T10:00:01Z", 1, null);
+        UUID alert = UUID.randomUUID();
         Notification page = stored(patient, NotificationKind.CRISIS_PAGE, NotificationStatus.SENT,
-                "2026-11-22T10:00:00Z", "2026-11-22T10:00:00.300Z", 1, null);
+                "2026-11-22T10:00:00Z", "2026-11-22T10:00:00.300Z", 1, null,
+                "{\"screeningId\": \"" + UUID.randomUUID() + "\", \"recordedAt\": \"2026-11-22T10:00:00Z\", "
+                        + "\"alertId\": \"" + alert + "\"}");
         Notification crisisLine = stored(patient, NotificationKind.CRISIS_LINE_MESSAGE,
                 NotificationStatus.SKIPPED_NO_CONSENT, "2026-11-22T10:00:00Z", null, 1,
                 "the patient has not consented to e-mail");
@@ -67,7 +70,7 @@ class NotificationControllerWebTests {
                 crisisLine.notificationId().toString(), confirmation.notificationId().toString());
         JsonNode first = list.get(0);
         assertThat(first.propertyNames()).containsExactlyInAnyOrder("notificationId", "kind", "channel", "status",
-                "createdAt", "sentAt", "attempts", "lastError", "heldUntil");
+                "createdAt", "sentAt", "attempts", "lastError", "alertId", "heldUntil");
         assertThat(first.get("kind").asString()).isEqualTo("BOOKING_CONFIRMATION");
         assertThat(first.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(first.get("status").asString()).isEqualTo("PENDING");
@@ -78,6 +81,10 @@ class NotificationControllerWebTests {
         assertThat(list.get(1).get("sentAt").asString())
                 .isEqualTo(TestClock.isoInstant("2026-11-22T10:00:00.300Z"));
         assertThat(list.get(2).get("status").asString()).isEqualTo("SKIPPED_NO_CONSENT");
+        // a staff page names the alert to acknowledge; other kinds belong to none
+        assertThat(list.get(1).get("alertId").asString()).isEqualTo(alert.toString());
+        assertThat(first.get("alertId").isNull()).isTrue();
+        assertThat(list.get(2).get("alertId").isNull()).isTrue();
         // the stored content is what the message is written from, never part of the answer
         assertThat(result.getResponse().getContentAsString()).doesNotContain("sessions").doesNotContain("planId");
     }
@@ -102,10 +109,16 @@ class NotificationControllerWebTests {
     /** A stored row with these times of the reference week (before the service's clock, moved with it). */
     private Notification stored(UUID patient, NotificationKind kind, NotificationStatus status, String createdAt,
                                 String sentAt, int attempts, String lastError) {
+        return stored(patient, kind, status, createdAt, sentAt, attempts, lastError,
+                "{\"planId\": \"" + UUID.randomUUID() + "\", \"sessions\": []}");
+    }
+
+    private Notification stored(UUID patient, NotificationKind kind, NotificationStatus status, String createdAt,
+                                String sentAt, int attempts, String lastError, String content) {
         Notification n = new Notification(UUID.randomUUID(), patient, kind, Channel.EMAIL, status, attempts,
                 NEXT_ATTEMPT, lastError, TestClock.at(createdAt),
-                sentAt == null ? null : TestClock.at(sentAt), UUID.randomUUID(), "front-desk-42",
-                "{\"planId\": \"" + UUID.randomUUID() + "\", \"sessions\": []}", kind.firstRecipient());
+                sentAt == null ? null : TestClock.at(sentAt), UUID.randomUUID(), "front-desk-42", content,
+                kind.firstRecipient());
         assertThat(notifications.insert(n)).isTrue();
         return n;
     }
