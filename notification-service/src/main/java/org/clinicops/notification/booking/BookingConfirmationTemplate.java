@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 
 /**
- * The booking confirmation ({@code email/booking-confirmation.mustache}) of a series, or of one session made up for
- * another: every session's date and time in the clinic's time zone, and how to prepare (fasting per CLINICAL D-1, a
+ * The booking confirmation ({@code email/booking-confirmation.mustache}) of a series, of one session made up for
+ * another, or of a maintenance booster: every session's date and time in the clinic's time zone, and how to prepare (fasting per CLINICAL D-1, a
  * ride home and no driving until the next day per D-8). It names neither the drug, the condition nor any score
  * (CLINICAL section 8), and its subject says nothing clinical.
  */
@@ -42,6 +42,8 @@ class BookingConfirmationTemplate implements MessageTemplate {
                         "day", times.day(s.start()), "time", times.time(s.start())))
                 .toList());
         values.put("makeUp", series.forMakeUp());
+        values.put("booster", series.forBooster());
+        values.put("series", !series.forMakeUp() && !series.forBooster());
         return values;
     }
 }

@@ -75,14 +75,15 @@ class BookingConfirmations implements SessionEventHandler {
                 return;
             }
             confirm(event.patientId(), event.eventId(),
-                    BookedSeries.of(event.planId(), event.protocol(), toConfirm, false), now);
+                    BookedSeries.of(event.planId(), event.protocol(), toConfirm, false, false), now);
             toConfirm.forEach(s -> reminders.schedule(s, event.eventId(), from, now));
         });
     }
 
     /**
-     * A session of a plan the patient was sent a confirmation of, but not in it: a make-up. One of a plan not
-     * confirmed yet belongs to a booking whose TreatmentPlanBooked confirms it (it is written before its sessions).
+     * A session of a plan the patient was sent a confirmation of, but not in it: a make-up, or a maintenance booster
+     * (CLINICAL D-9). One of a plan not confirmed yet belongs to a booking whose TreatmentPlanBooked confirms it (it
+     * is written before its sessions).
      */
     void on(SessionScheduled event) {
         processedEvents.once(SessionConsumers.CONSUMER, event.eventId(), () -> {
@@ -90,20 +91,21 @@ class BookingConfirmations implements SessionEventHandler {
             if (known.isPresent() && known.get().confirmed()) {
                 return;
             }
-            boolean makeUp = sessions.planConfirmed(event.planId());
+            boolean ofConfirmedPlan = sessions.planConfirmed(event.planId());
             PatientSession session = known
                     .orElseGet(() -> PatientSession.unknown(event.sessionId(), event.patientId(), event.planId(),
                             event.number()))
                     .withTimes(event.start(), event.end(), event.occurredAt())
                     .withProtocol(event.protocol());
-            if (!makeUp || !session.isScheduled()) {
+            if (!ofConfirmedPlan || !session.isScheduled()) {
                 sessions.save(session);
                 return;
             }
             sessions.save(session.asConfirmed());
             Instant now = clock.instant();
             confirm(event.patientId(), event.eventId(),
-                    BookedSeries.of(event.planId(), session.protocol(), List.of(session), true), now);
+                    BookedSeries.of(event.planId(), session.protocol(), List.of(session), !event.booster(),
+                            event.booster()), now);
             reminders.schedule(session, event.eventId(), later(event.occurredAt(), now), now);
         });
     }

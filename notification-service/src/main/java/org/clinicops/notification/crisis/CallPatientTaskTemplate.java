@@ -31,6 +31,8 @@ class CallPatientTaskTemplate implements MessageTemplate {
     public Map<String, ?> values(Notification notification) {
         CrisisReference crisis = json.readValue(notification.content(), CrisisReference.class);
         return Map.of(
-                "patientId", notification.patientId(), "screeningId", crisis.screeningId());
+                "patientId", notification.patientId(),
+                "screeningId", crisis.screeningId() == null ? "" : crisis.screeningId().toString(),
+                "measureId", crisis.measureId() == null ? "" : crisis.measureId().toString());
     }
 }

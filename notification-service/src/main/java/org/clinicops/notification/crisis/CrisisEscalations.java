@@ -1,5 +1,6 @@
 package org.clinicops.notification.crisis;
 
+import org.clinicops.events.ProgressMeasureRecorded;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.notification.escalation.Alert;
@@ -16,7 +17,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * A CRISIS_ESCALATION outcome raises, in the transaction that records the event as processed, the crisis's alert
+ * A CRISIS_ESCALATION outcome, or a progress measure's crisis (CLINICAL D-9), raises, in the transaction that records the event as processed, the crisis's alert
  * (its first page to the on-call clinician at once, the backup and repeats until acknowledged: package
  * {@code escalation}) and stores the crisis-line message to the patient, due at once and ahead of all other mail;
  * quiet hours never apply to either (CLINICAL sections 5 and 8). Every other outcome sends nothing from here.
@@ -44,18 +45,30 @@ class CrisisEscalations {
 
     public void on(ScreeningCompleted event) {
         // checked before the inbox: the far more common other outcomes leave no processed-event row behind
-        if (event.outcome() != ScreeningOutcome.CRISIS_ESCALATION) {
-            return;
+        if (event.outcome() == ScreeningOutcome.CRISIS_ESCALATION) {
+            raise(event.eventId(), event.patientId(), Alert.crisisAlertId(event.screeningId()),
+                    new CrisisReference(event.screeningId(), event.occurredAt(),
+                            Alert.crisisAlertId(event.screeningId()), null));
         }
-        processedEvents.once(CONSUMER, event.eventId(), () -> {
-            UUID alertId = Alert.crisisAlertId(event.screeningId());
-            String content = json.writeValueAsString(
-                    new CrisisReference(event.screeningId(), event.occurredAt(), alertId));
-            // the same screening published again under another event id has its alert and its message already
-            if (escalations.raise(Alert.raised(alertId, AlertKind.CRISIS, event.patientId(), null,
-                    event.occurredAt(), content))) {
-                notifications.insert(Notification.pending(event.patientId(), NotificationKind.CRISIS_LINE_MESSAGE,
-                        event.eventId(), content, clock.instant()));
+    }
+
+    /** CLINICAL D-9: a progress measure does not re-run eligibility, but S-1 on it escalates as a crisis. */
+    public void on(ProgressMeasureRecorded event) {
+        if (event.crisis()) {
+            raise(event.eventId(), event.patientId(), Alert.crisisAlertId(event.measureId()),
+                    new CrisisReference(null, event.occurredAt(), Alert.crisisAlertId(event.measureId()),
+                            event.measureId()));
+        }
+    }
+
+    private void raise(UUID eventId, UUID patientId, UUID alertId, CrisisReference crisis) {
+        processedEvents.once(CONSUMER, eventId, () -> {
+            String content = json.writeValueAsString(crisis);
+            // the same crisis published again under another event id has its alert and its message already
+            if (escalations.raise(Alert.raised(alertId, AlertKind.CRISIS, patientId, null, crisis.recordedAt(),
+                    content))) {
+                notifications.insert(Notification.pending(patientId, NotificationKind.CRISIS_LINE_MESSAGE, eventId,
+                        content, clock.instant()));
             }
         });
     }

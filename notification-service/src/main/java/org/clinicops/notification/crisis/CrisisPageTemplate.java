@@ -40,7 +40,8 @@ class CrisisPageTemplate implements MessageTemplate {
         CrisisReference crisis = json.readValue(notification.content(), CrisisReference.class);
         return Map.of(
                 "patientId", notification.patientId(),
-                "screeningId", crisis.screeningId(),
+                "screeningId", crisis.screeningId() == null ? "" : crisis.screeningId().toString(),
+                "measureId", crisis.measureId() == null ? "" : crisis.measureId().toString(),
                 // a page stored before crises were alerts has none; "" leaves its line out
                 "alertId", crisis.alertId() == null ? "" : crisis.alertId().toString(),
                 "recordedAt", WHEN.format(crisis.recordedAt().atZone(properties.clinicZone())));

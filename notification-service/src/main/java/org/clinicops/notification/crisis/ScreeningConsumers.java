@@ -2,6 +2,7 @@ package org.clinicops.notification.crisis;
 
 import org.clinicops.events.EventType;
 import org.clinicops.support.messaging.CloudEventReader;
+import org.clinicops.support.messaging.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -14,6 +15,11 @@ class ScreeningConsumers {
 
     @Bean(CrisisEscalations.CONSUMER)
     Consumer<Message<byte[]>> pageOnCallClinician(CloudEventReader reader, CrisisEscalations escalations) {
-        return message -> reader.read(message).ifType(EventType.SCREENING_COMPLETED, escalations::on);
+        return message -> {
+            IncomingEvent event = reader.read(message);
+            if (!event.ifType(EventType.SCREENING_COMPLETED, escalations::on)) {
+                event.ifType(EventType.PROGRESS_MEASURE_RECORDED, escalations::on);
+            }
+        };
     }
 }

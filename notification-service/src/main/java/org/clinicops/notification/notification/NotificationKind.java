@@ -40,7 +40,12 @@ public enum NotificationKind {
      */
     SESSION_REMINDER(Audience.PATIENT, 3, null),
     /** The day after a discharge, at a set clinic-local time: how is the patient (CLINICAL section 8). */
-    DAY_AFTER_CHECK_IN(Audience.PATIENT, 3, null);
+    DAY_AFTER_CHECK_IN(Audience.PATIENT, 3, null),
+    /**
+     * The induction series is complete: please come for the re-screening due within 7 days, at once (CLINICAL
+     * sections 8 and D-9).
+     */
+    RESCREENING_INVITATION(Audience.PATIENT, 3, null);
 
     /** Staff messages go to a configured address; patient messages need the patient's contact details and consent. */
     public enum Audience { STAFF, PATIENT }

@@ -3,6 +3,7 @@ package org.clinicops.notification.template;
 import org.clinicops.events.Protocol;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -35,6 +36,11 @@ public final class MessageTimes {
     /** "Thursday, November 26". */
     public String day(Instant instant) {
         return DAY.format(instant.atZone(zone));
+    }
+
+    /** "Wednesday, December 16": a date of the clinic's calendar. */
+    public String day(LocalDate date) {
+        return DAY.format(date);
     }
 
     /** "9:00 AM". */

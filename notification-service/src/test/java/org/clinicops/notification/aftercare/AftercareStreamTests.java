@@ -4,6 +4,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.clinicops.events.SessionDischarged;
 import org.clinicops.events.SessionNoShow;
 import org.clinicops.events.TreatmentPlanBooked;
+import org.clinicops.events.TreatmentPlanRescreeningDue;
 import org.clinicops.notification.StreamTestSupport;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,31 @@ class AftercareStreamTests extends StreamTestSupport {
                 .contains("988");
         assertThat(remindersOf(patient)).filteredOn(r -> r.startsWith(second.sessionId().toString()))
                 .noneMatch(r -> r.endsWith("PENDING"));
+    }
+
+    @Test
+    void d9_aCompletedSeriesInvitesThePatientToTheReScreeningByItsDueDay_onceAndWithoutAnyScore() {
+        String address = newAddress("rescreening");
+        UUID patient = intake.registerPatient("Lee", address, true);
+        TreatmentPlanBooked booked = booked(patient);
+        clock.set(TestClock.at("2026-12-09T18:00:00Z"));
+        TreatmentPlanRescreeningDue due = new TreatmentPlanRescreeningDue(UUID.randomUUID(), clock.instant(), patient,
+                booked.planId(), booked.protocol(), TestClock.date("2026-12-16"));
+
+        events.send(due, booked.planId());
+        events.send(due, booked.planId());
+
+        awaitNotification(patient, "RESCREENING_INVITATION", "SENT");
+        MimeMessage message = await().atMost(PATIENCE).until(() -> mailTo(address),
+                m -> m.stream().anyMatch(x -> subject(x).equals("Your next step at Clinic"))).stream()
+                .filter(x -> subject(x).equals("Your next step at Clinic")).findFirst().orElseThrow();
+        assertThat(body(message)).startsWith("Dear Lee,\n\n")
+                .contains("by Wednesday, " + spelledDay("2026-12-16") + ".")
+                .contains("988")
+                .doesNotContainIgnoringCase("depression").doesNotContainIgnoringCase("PHQ")
+                .doesNotContainIgnoringCase("response");
+        assertThat(notificationsOf(patient).valueStream()
+                .filter(n -> n.get("kind").asString().equals("RESCREENING_INVITATION"))).hasSize(1);
     }
 
     private TreatmentPlanBooked booked(UUID patient) {

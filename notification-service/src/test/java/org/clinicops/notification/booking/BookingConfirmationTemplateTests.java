@@ -96,12 +96,29 @@ class BookingConfirmationTemplateTests {
                 .endsWith("\nRiverside Clinic\n");
     }
 
+    @Test
+    void d9_aBoosterIsConfirmedAsTheNextAppointment_withoutTheFirstVisitsConsultationOrAnyMissedOne() {
+        EmailMessage message = render(false, true, Protocol.IV_KETAMINE_DEPRESSION,
+                session(7, "2027-01-06T16:00:00Z", "2027-01-06T17:55:00Z"));
+
+        assertThat(message.subject()).isEqualTo("Your next appointment is confirmed");
+        assertThat(message.text())
+                .startsWith("Dear Dana,\n\nYour next appointment at Riverside Clinic is booked:\n\n"
+                        + "  7. Wednesday, January 6, 2027, 8:00 AM to 9:55 AM PST\n")
+                .contains("Do not eat anything for 4 hours before your appointment.")
+                .doesNotContain("consultation", "did not take place");
+    }
+
     private EmailMessage render(Protocol protocol, BookedSeries.Session... sessions) {
-        return render(false, protocol, sessions);
+        return render(false, false, protocol, sessions);
     }
 
     private EmailMessage render(boolean makeUp, Protocol protocol, BookedSeries.Session... sessions) {
-        BookedSeries series = new BookedSeries(UUID.randomUUID(), protocol, List.of(sessions), makeUp);
+        return render(makeUp, false, protocol, sessions);
+    }
+
+    private EmailMessage render(boolean makeUp, boolean booster, Protocol protocol, BookedSeries.Session... sessions) {
+        BookedSeries series = new BookedSeries(UUID.randomUUID(), protocol, List.of(sessions), makeUp, booster);
         Notification notification = Notification.pending(UUID.randomUUID(), NotificationKind.BOOKING_CONFIRMATION,
                 UUID.randomUUID(), json.writeValueAsString(series), Instant.parse("2026-11-25T17:00:00Z"));
         return wording.render(template.kind(), new Recipient("dana@example.org", "Dana"),

@@ -135,6 +135,27 @@ class SessionChangeStreamTests extends StreamTestSupport {
     }
 
     @Test
+    void d9_aMaintenanceBoosterIsConfirmedAsTheNextAppointment_withItsReminders() {
+        String address = newAddress("booster");
+        UUID patient = intake.registerPatient("Kai", address, true);
+        TreatmentPlanBooked booked = booked(patient);
+        Instant boosterStart = TestClock.at("2027-01-06T16:00:00Z");
+        SessionScheduled booster = new SessionScheduled(UUID.randomUUID(), CHANGED_AT, patient, UUID.randomUUID(),
+                booked.planId(), booked.protocol(), 7, boosterStart, boosterStart.plus(Duration.ofMinutes(115)), 1,
+                true);
+
+        events.send(booster, booster.sessionId());
+
+        MimeMessage confirmation = await().atMost(PATIENCE).until(() -> mailTo(address),
+                m -> m.stream().anyMatch(x -> subject(x).equals("Your next appointment is confirmed"))).stream()
+                .filter(x -> subject(x).equals("Your next appointment is confirmed")).findFirst().orElseThrow();
+        assertThat(body(confirmation)).contains("Your next appointment at Clinic is booked:\n\n"
+                        + "  7. Wednesday, " + spelledDate("2027-01-06") + ", 8:00 AM to 9:55 AM PST\n")
+                .doesNotContain("did not take place");
+        assertThat(remindersOf(patient)).filteredOn(r -> r.startsWith(booster.sessionId().toString())).hasSize(2);
+    }
+
+    @Test
     void aSessionMadeUpForACancelledOneGetsAConfirmationAndRemindersOfItsOwn() {
         String address = newAddress("made-up");
         UUID patient = intake.registerPatient("Lee", address, true);

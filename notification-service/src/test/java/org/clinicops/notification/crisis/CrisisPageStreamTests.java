@@ -1,9 +1,11 @@
 package org.clinicops.notification.crisis;
 
 import jakarta.mail.internet.MimeMessage;
+import org.clinicops.events.ProgressMeasureRecorded;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.notification.StreamTestSupport;
+import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +55,34 @@ class CrisisPageStreamTests extends StreamTestSupport {
         assertThat(notifications.valueStream().map(n -> n.get("kind").asString()))
                 .containsExactly("CRISIS_PAGE", "CRISIS_LINE_MESSAGE");
         assertThat(pagesAbout(patient)).hasSize(1);
+    }
+
+    @Test
+    void s1_aProgressMeasureWithAPositiveItem9PagesOnCallAndSendsTheCrisisLine_anotherPagesNobody() {
+        String address = newAddress("measure");
+        UUID patient = intake.registerPatient("Noor", address, true);
+        UUID calm = UUID.randomUUID();
+        ProgressMeasureRecorded crisis = new ProgressMeasureRecorded(UUID.randomUUID(),
+                TestClock.at("2026-11-30T16:05:00Z"), patient, UUID.randomUUID(), UUID.randomUUID(), true,
+                List.of("PHQ9_ITEM9_POSITIVE"));
+
+        events.send(new ProgressMeasureRecorded(UUID.randomUUID(), TestClock.at("2026-11-30T16:04:00Z"), calm,
+                UUID.randomUUID(), null, false, List.of()), calm);
+        events.send(crisis, crisis.measureId());
+        events.send(crisis, crisis.measureId());
+
+        MimeMessage page = await().atMost(WITHIN_SECONDS).until(() -> pagesAbout(patient), p -> !p.isEmpty())
+                .getFirst();
+        assertThat(body(page)).contains("A progress measure taken before a session was escalated as a crisis.")
+                .contains("Measure:    " + crisis.measureId())
+                .doesNotContain("Screening:").doesNotContain("PHQ").doesNotContain("Noor");
+        assertThat(body(await().atMost(WITHIN_SECONDS).until(() -> mailTo(address), m -> !m.isEmpty()).getFirst()))
+                .contains("988 Suicide & Crisis Lifeline: call or text 988");
+        JsonNode notifications = await().atMost(PATIENCE).until(() -> notificationsOf(patient),
+                list -> list.size() == 2 && list.valueStream().allMatch(n -> n.get("status").asString().equals("SENT")));
+        assertThat(notifications.valueStream().map(n -> n.get("kind").asString()))
+                .containsExactly("CRISIS_PAGE", "CRISIS_LINE_MESSAGE");
+        assertThat(notificationsOf(calm)).isEmpty();
     }
 
     @Test

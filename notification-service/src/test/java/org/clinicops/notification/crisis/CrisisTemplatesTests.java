@@ -26,7 +26,7 @@ class CrisisTemplatesTests {
     private final UUID screening = UUID.randomUUID();
     private final UUID alert = UUID.randomUUID();
     private final String content = json.writeValueAsString(
-            new CrisisReference(screening, Instant.parse("2026-11-25T17:00:00Z"), alert));
+            new CrisisReference(screening, Instant.parse("2026-11-25T17:00:00Z"), alert, null));
 
     @Test
     void thePageNamesPatientScreeningAndTimeAndAsksForAnAssessmentNow() {

@@ -115,6 +115,21 @@ class NotificationQueueTests {
         });
     }
 
+    /** The table's check of kinds keeps up with the code's: a new kind without its migration fails here. */
+    @Test
+    void everyKindOfNotificationCanBeStored() {
+        transactions.executeWithoutResult(status -> {
+            UUID patient = UUID.randomUUID();
+            UUID event = UUID.randomUUID();
+            for (NotificationKind kind : NotificationKind.values()) {
+                assertThat(notifications.insert(Notification.pending(patient, kind, event, "{}", T))).as(kind.name())
+                        .isTrue();
+            }
+            assertThat(notifications.findByPatient(patient)).hasSize(NotificationKind.values().length);
+            status.setRollbackOnly();
+        });
+    }
+
     @Test
     void anEventCausesAtMostOneReminderPerDedupeKey() {
         transactions.executeWithoutResult(status -> {

@@ -36,7 +36,8 @@ class MailTemplatesTests {
                 "notification.crisis-line", "Samaritans on 116 123"));
         EmailMessage message = templates.render(NotificationKind.BOOKING_CONFIRMATION,
                 new Recipient("dana@example.org", "Dana"), Map.of("sessions", List.of(),
-                        "fourHoursNoFood", true, "twoHoursNoFood", false, "makeUp", false));
+                        "fourHoursNoFood", true, "twoHoursNoFood", false, "makeUp", false, "booster", false,
+                        "series", true));
 
         assertThat(message.text()).contains("\nNeed to talk to someone now? Call Samaritans on 116 123.\n")
                 .doesNotContain("help is available at any time");

@@ -56,6 +56,7 @@ class MessageTemplatesTests {
                     { "number": 2, "start": "2026-11-30T16:00:00Z", "end": "2026-11-30T17:55:00Z" }
                     """),
             Map.entry(NotificationKind.DAY_AFTER_CHECK_IN, "{ \"number\": 2, \"start\": null, \"end\": null }"),
+            Map.entry(NotificationKind.RESCREENING_INVITATION, "{ \"dueBy\": \"2026-12-16\" }"),
             Map.entry(NotificationKind.BOOKING_CONFIRMATION, """
                     { "planId": "2f1c1f3e-8d0c-4c7e-9a35-6f0e3c2d1b10", "protocol": "ESKETAMINE_NASAL",
                       "sessions": [ { "number": 1, "start": "2026-11-26T17:00:00Z", "end": "2026-11-26T19:25:00Z" },
