@@ -55,6 +55,19 @@ public final class ClinicLocal implements AutoCloseable {
             "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration",
             "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
 
+    /**
+     * Spring Security is on this classpath for notification-service's partner API; the other applications do not check
+     * tokens yet, so it stays out of them instead of locking them behind a generated password.
+     */
+    private static final String SECURITY_EXCLUDES = String.join(",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
+                    + "OAuth2ResourceServerAutoConfiguration");
+
     private final LocalInfrastructure infrastructure;
     private final List<RunningService> services;
 
@@ -101,13 +114,19 @@ public final class ClinicLocal implements AutoCloseable {
         try {
             List<String> clock = clockArguments(options);
             List<String> common = commonArguments(infrastructure, clock);
-            RunningService intake = run("intake-service", IntakeServiceApplication.application(),
-                    args(common, options.ports().intake(), infrastructure, "intake"));
+            String withoutSecurity = "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES + "," + SECURITY_EXCLUDES;
+            List<String> intakeArgs = args(common, options.ports().intake(), infrastructure, "intake");
+            intakeArgs.add(withoutSecurity);
+            RunningService intake = run("intake-service", IntakeServiceApplication.application(), intakeArgs);
             started.add(intake);
-            RunningService session = run("session-service", SessionServiceApplication.application(),
-                    args(common, options.ports().session(), infrastructure, "session"));
+            List<String> sessionArgs = args(common, options.ports().session(), infrastructure, "session");
+            sessionArgs.add(withoutSecurity);
+            RunningService session = run("session-service", SessionServiceApplication.application(), sessionArgs);
             started.add(session);
             List<String> notification = args(common, options.ports().notification(), infrastructure, "notification");
+            notification.add("--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES);
+            // a partner receiver on this machine may subscribe; partner tokens come from the issuer at port 9000
+            notification.add("--notification.partner.webhooks.allowed-private-targets=127.0.0.0/8,::1/128");
             notification.add("--notification.intake-uri=" + intake.url());
             notification.add("--spring.mail.host=" + infrastructure.mail().host());
             notification.add("--spring.mail.port=" + infrastructure.mail().port());
@@ -116,7 +135,7 @@ public final class ClinicLocal implements AutoCloseable {
                     "--server.port=" + options.ports().gateway(),
                     "--logging.include-application-name=false",
                     "--logging.pattern.level=%5p [%X{correlationId:-}]",
-                    "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES,
+                    "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES + "," + SECURITY_EXCLUDES,
                     "--clinic.gateway.intake-uri=" + intake.url(),
                     "--clinic.gateway.session-uri=" + session.url(),
                     "--clinic.gateway.notification-uri=" + started.get(2).url(),
@@ -149,7 +168,6 @@ public final class ClinicLocal implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers(),
                 "--spring.datasource.username=" + infrastructure.postgres().username(),
                 "--spring.datasource.password=",
-                "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES,
                 // Logback is one per JVM: a per-service pattern would label every line with the last service started.
                 "--logging.include-application-name=false",
                 "--logging.pattern.level=%5p [%X{correlationId:-}]"));
