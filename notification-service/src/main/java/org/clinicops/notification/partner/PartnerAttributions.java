@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Which partner clinic referred a patient, from intake-service's record of the referral and never from anything a
- * partner sends. Asked once per patient (its internal contact API, with its retries and circuit breaker) and kept,
+ * partner sends. Asked once per patient (its internal contact API, through a circuit breaker of its own) and kept,
  * since a referral never changes; the contact details in the same answer are not kept.
  */
 @Repository
@@ -47,7 +47,7 @@ class PartnerAttributions {
      * @throws org.clinicops.notification.contact.ContactUnavailableException while intake-service cannot answer
      */
     void resolve(UUID patientId) {
-        Optional<PatientContact.Referral> referral = intake.find(patientId).map(PatientContact::referral);
+        Optional<PatientContact.Referral> referral = intake.findForPartners(patientId).map(PatientContact::referral);
         boolean partner = referral.isPresent() && PARTNER_CLINIC.equals(referral.get().source())
                 && referral.get().partnerClinicId() != null;
         jdbc.sql("""
