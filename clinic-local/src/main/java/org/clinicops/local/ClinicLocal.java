@@ -69,19 +69,26 @@ public final class ClinicLocal implements AutoCloseable {
             "org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration",
             "org.springframework.boot.mustache.autoconfigure.MustacheAutoConfiguration");
 
+    /** The issuer's own auto-configuration: no service or gateway issues tokens. */
+    private static final String AUTHORIZATION_SERVER_EXCLUDES = String.join(",",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+                    + "OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+                    + "OAuth2AuthorizationServerJwtAutoConfiguration");
+
     /**
-     * The issuer's Spring Authorization Server and Spring Security are on this classpath for the issuer alone: in the
-     * services and the gateway, Boot would otherwise lock every route behind a generated password and give each
-     * context a signing key and JWT decoder of its own. A service drops the security part of this when it becomes a
-     * resource server.
+     * Spring Security is on this classpath for the issuer and for notification-service's partner API; the other
+     * applications do not check tokens yet, so it stays out of them instead of locking them behind a generated
+     * password. A service drops this when it becomes a resource server.
      */
-    private static final String NOT_THE_ISSUER_EXCLUDES = String.join(",",
-            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
+    private static final String SECURITY_EXCLUDES = String.join(",", AUTHORIZATION_SERVER_EXCLUDES,
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
+                    + "OAuth2ResourceServerAutoConfiguration");
 
     /** The demo client whose token the console's curl line shows how to get. */
     private static final String EXAMPLE_CLIENT = "demo-nurse";
@@ -133,20 +140,32 @@ public final class ClinicLocal implements AutoCloseable {
         try {
             // first, so every service finds the issuer up; local mode: the demo clients, a key made now, and the real
             // time whatever the clinic time (token times never follow the demo clock)
-            started.add(run("authorization-server", AuthorizationServerApplication.builder().profiles("local"),
+            RunningService issuer = run("authorization-server",
+                    AuthorizationServerApplication.builder().profiles("local"),
                     List.of("--server.port=" + options.ports().authorization(),
                             "--spring.autoconfigure.exclude=" + ISSUER_EXCLUDES,
                             "--logging.include-application-name=false",
-                            "--logging.pattern.level=%5p [%X{correlationId:-}]")));
+                            "--logging.pattern.level=%5p [%X{correlationId:-}]"));
+            started.add(issuer);
             List<String> clock = clockArguments(options);
             List<String> common = commonArguments(infrastructure, clock);
-            RunningService intake = run("intake-service", IntakeServiceApplication.application(),
-                    args(common, options.ports().intake(), infrastructure, "intake"));
+            String withoutSecurity = "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES + "," + SECURITY_EXCLUDES;
+            List<String> intakeArgs = args(common, options.ports().intake(), infrastructure, "intake");
+            intakeArgs.add(withoutSecurity);
+            RunningService intake = run("intake-service", IntakeServiceApplication.application(), intakeArgs);
             started.add(intake);
-            RunningService session = run("session-service", SessionServiceApplication.application(),
-                    args(common, options.ports().session(), infrastructure, "session"));
+            List<String> sessionArgs = args(common, options.ports().session(), infrastructure, "session");
+            sessionArgs.add(withoutSecurity);
+            RunningService session = run("session-service", SessionServiceApplication.application(), sessionArgs);
             started.add(session);
             List<String> notification = args(common, options.ports().notification(), infrastructure, "notification");
+            notification.add("--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES,
+                    AUTHORIZATION_SERVER_EXCLUDES));
+            // the issuer's keys where it runs; its tokens name http://localhost:9000 as their issuer whatever the port
+            notification.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.url()
+                    + "/oauth2/jwks");
+            // a partner receiver on this machine may subscribe; partner tokens come from the issuer at port 9000
+            notification.add("--notification.partner.webhooks.allowed-private-targets=127.0.0.0/8,::1/128");
             notification.add("--notification.intake-uri=" + intake.url());
             notification.add("--spring.mail.host=" + infrastructure.mail().host());
             notification.add("--spring.mail.port=" + infrastructure.mail().port());
@@ -158,7 +177,7 @@ public final class ClinicLocal implements AutoCloseable {
                     "--server.port=" + options.ports().gateway(),
                     "--logging.include-application-name=false",
                     "--logging.pattern.level=%5p [%X{correlationId:-}]",
-                    "--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_EXCLUDES, NOT_THE_ISSUER_EXCLUDES),
+                    "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES + "," + SECURITY_EXCLUDES,
                     "--clinic.gateway.intake-uri=" + intake.url(),
                     "--clinic.gateway.session-uri=" + session.url(),
                     "--clinic.gateway.notification-uri=" + notificationService.url(),
@@ -191,7 +210,6 @@ public final class ClinicLocal implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers(),
                 "--spring.datasource.username=" + infrastructure.postgres().username(),
                 "--spring.datasource.password=",
-                "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES, NOT_THE_ISSUER_EXCLUDES),
                 // Logback is one per JVM: a per-service pattern would label every line with the last service started.
                 "--logging.include-application-name=false",
                 "--logging.pattern.level=%5p [%X{correlationId:-}]"));

@@ -72,10 +72,19 @@ class GatewayRoutingTests {
             "GET,  /api/patients/p-1/notifications,          notification-service",
             "POST, /api/notifications/n-1/retry,             notification-service",
             "POST, /api/partner/subscriptions,               notification-service",
+            "GET,  /api/partner/subscriptions,               notification-service",
             "GET,  /api/partner/subscriptions/sub-1,         notification-service",
             "GET,  /api/alerts,                              notification-service",
             "GET,  /api/alerts/a-1,                          notification-service",
             "POST, /api/alerts/a-1/ack,                      notification-service",
+            "DELETE, /api/partner/subscriptions/sub-1,       notification-service",
+            "POST, /api/partner/subscriptions/sub-1/secret/rotate, notification-service",
+            "POST, /api/partner/subscriptions/sub-1/enable,  notification-service",
+            "GET,  /api/partner/subscriptions/sub-1/deliveries, notification-service",
+            "GET,  /api/partner/subscriptions/sub-1/deliveries/d-1, notification-service",
+            "POST, /api/partner/subscriptions/sub-1/deliveries/d-1/redeliver, notification-service",
+            "GET,  /api/partner/events,                      notification-service",
+            "GET,  /api/partner/event-types,                 notification-service",
     })
     void routesEachPublicPathToTheServiceThatOwnsIt(String method, String path, String owner) {
         HttpResponse<String> response = gateway.send(gateway.request(path)
@@ -111,6 +120,20 @@ class GatewayRoutingTests {
         assertThat(echo.path("body").asString()).isEqualTo(referral);
         assertThat(echo.path("contentType").asString()).isEqualTo("application/json");
         assertThat(echo.path("idempotencyKey").asString()).isEqualTo("referral-42");
+    }
+
+    @Test
+    void forwardsAPartnersBearerTokenAndPassesTheServicesUnauthorizedBackUnchanged() {
+        JsonNode echo = body(gateway.send(gateway.request("/api/partner/event-types")
+                .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")));
+        assertThat(echo.path("authorization").asString()).isEqualTo("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+
+        notification.answer("GET", "/api/partner/subscriptions/not-signed-in", 401,
+                Map.of("Content-Type", "application/problem+json", "WWW-Authenticate", "Bearer"),
+                "{\"status\":401}");
+        HttpResponse<String> refused = gateway.get("/api/partner/subscriptions/not-signed-in");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class Examples {
               "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "%s", "sexAtBirth": "FEMALE",
               "email": "dana@example.org", "phone": "+15035550142",
               "contactConsent": { "email": true, "sms": false },
-              "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry" }
+              "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry",
+                            "partnerReference": "RVS-2026-0042" }
             }
             """.formatted(DANA_BORN);
 

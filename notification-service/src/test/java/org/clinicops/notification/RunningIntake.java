@@ -62,6 +62,16 @@ public final class RunningIntake implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
                 "--clinic.outbox.relay-interval=50ms",
+                // Spring Security is on this JVM's classpath for notification-service's partner API only
+                "--spring.autoconfigure.exclude=" + String.join(",",
+                        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
+                                + "ManagementWebSecurityAutoConfiguration",
+                        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
+                                + "OAuth2ResourceServerAutoConfiguration"),
                 "--spring.main.banner-mode=off");
     }
 
@@ -100,6 +110,17 @@ public final class RunningIntake implements AutoCloseable {
                   "contactConsent": { "email": %s, "sms": true },
                   "referral": { "source": "SELF" } }
                 """.formatted(firstName, DATE_OF_BIRTH, email, phone, emailConsent));
+        return UUID.fromString(patient.get("patientId").asString());
+    }
+
+    /** A patient referred by a partner clinic, with the partner's own reference (null: none given). */
+    public UUID registerPartnerReferral(String partnerClinicId, String partnerReference) {
+        String reference = partnerReference == null ? "" : ", \"partnerReference\": \"" + partnerReference + "\"";
+        JsonNode patient = post("/api/patients", """
+                { "firstName": "Robin", "lastName": "Reyes", "dateOfBirth": "%s",
+                  "contactConsent": { "email": false, "sms": false },
+                  "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "%s"%s } }
+                """.formatted(DATE_OF_BIRTH, partnerClinicId, reference));
         return UUID.fromString(patient.get("patientId").asString());
     }
 

@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Gives every Spring test context the shared {@link TestClock} as its {@code Clock} bean, so no service under test
- * ever reads the machine's clock; a {@link ServiceTest} also gets its configuration name, a fresh database and the
- * embedded broker. Registered in {@code META-INF/spring.factories} of the test-jar.
+ * ever reads the machine's clock; a {@link ServiceTest} also gets its configuration name, a fresh database, the
+ * embedded broker and the test issuer of {@link TestTokens}. Registered in {@code META-INF/spring.factories} of the
+ * test-jar.
  */
 class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -41,7 +42,10 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
                     "spring.datasource.url", url,
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "",
-                    "spring.kafka.bootstrap-servers", "${spring.embedded.kafka.brokers}")));
+                    "spring.kafka.bootstrap-servers", "${spring.embedded.kafka.brokers}",
+                    // a resource server checks tokens against the test issuer's keys (TestTokens)
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER)));
             // Test-speed defaults a test may still override with its own properties.
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("clinic-service-test-defaults",
                     Map.of("clinic.outbox.relay-interval", "50ms")));

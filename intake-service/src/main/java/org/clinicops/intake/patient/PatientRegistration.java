@@ -21,13 +21,15 @@ public record PatientRegistration(
     static final int NAME_MAX = 100;
     static final int EMAIL_MAX = 254;
     static final int PARTNER_CLINIC_ID_MAX = 64;
+    static final int PARTNER_REFERENCE_MAX = 64;
     /** Something, an @, and a domain with at least one dot and no empty label: plausible, not RFC 5322. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     /** E.164: a +, then 8 to 15 digits, the first not 0. */
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    /** A partner clinic's slug, e.g. riverside-psychiatry. */
     /** An opaque id a partner clinic is known by (it ends up in webhooks and logs, so no spaces or markup). */
     private static final Pattern PARTNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** The partner's own referral or record number, echoed to it in webhooks: no spaces or markup either. */
+    private static final Pattern PARTNER_REFERENCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /**
      * Checks every field of the request body and answers the registration, or throws
@@ -71,6 +73,7 @@ public record PatientRegistration(
         JsonField referralField = fields.field("referral");
         ReferralSource source = null;
         String partnerClinicId = null;
+        String partnerReference = null;
         if (referralField.requireObject()) {
             source = referralField.field("source").requiredEnum(ReferralSource.class);
             JsonField partnerField = referralField.field("partnerClinicId");
@@ -83,10 +86,17 @@ public record PatientRegistration(
                 // A partner sees the status of the patients it referred: a self or clinician referral keeps none.
                 partnerClinicId = null;
             }
+            JsonField referenceField = referralField.field("partnerReference");
+            partnerReference = referenceField.optionalString(PARTNER_REFERENCE_MAX);
+            if (partnerReference != null && !PARTNER_REFERENCE.matcher(partnerReference).matches()) {
+                referenceField.reject("must be 1 to 64 letters, digits or . _ : -");
+            } else if (partnerReference != null && source != null && source != ReferralSource.PARTNER_CLINIC) {
+                referenceField.reject("is allowed only when referral.source is PARTNER_CLINIC");
+            }
         }
 
         fields.throwIfInvalid();
         return new PatientRegistration(firstName, lastName, dateOfBirth, sexAtBirth, email, phone,
-                new ContactConsent(consentEmail, consentSms), new Referral(source, partnerClinicId));
+                new ContactConsent(consentEmail, consentSms), new Referral(source, partnerClinicId, partnerReference));
     }
 }

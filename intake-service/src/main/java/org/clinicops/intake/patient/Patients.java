@@ -16,7 +16,7 @@ public class Patients {
 
     private static final String COLUMNS = """
             patient_id, first_name, last_name, date_of_birth, sex_at_birth, email, phone, consent_email, consent_sms,
-            referral_source, partner_clinic_id, registered_at""";
+            referral_source, partner_clinic_id, partner_reference, registered_at""";
 
     private final JdbcClient jdbc;
 
@@ -27,7 +27,8 @@ public class Patients {
     void add(Patient patient) {
         jdbc.sql("insert into patient (" + COLUMNS + """
                         ) values (:patientId, :firstName, :lastName, :dateOfBirth, :sexAtBirth, :email, :phone,
-                                  :consentEmail, :consentSms, :referralSource, :partnerClinicId, :registeredAt)
+                                  :consentEmail, :consentSms, :referralSource, :partnerClinicId, :partnerReference,
+                                  :registeredAt)
                         """)
                 .param("patientId", patient.patientId())
                 .param("firstName", patient.firstName())
@@ -40,6 +41,7 @@ public class Patients {
                 .param("consentSms", patient.contactConsent().sms())
                 .param("referralSource", patient.referral().source().name())
                 .param("partnerClinicId", patient.referral().partnerClinicId())
+                .param("partnerReference", patient.referral().partnerReference())
                 .param("registeredAt", Timestamp.from(patient.registeredAt()))
                 .update();
     }
@@ -73,7 +75,8 @@ public class Patients {
                 rs.getString("email"),
                 rs.getString("phone"),
                 new ContactConsent(rs.getBoolean("consent_email"), rs.getBoolean("consent_sms")),
-                new Referral(ReferralSource.valueOf(rs.getString("referral_source")), rs.getString("partner_clinic_id")),
+                new Referral(ReferralSource.valueOf(rs.getString("referral_source")), rs.getString("partner_clinic_id"),
+                        rs.getString("partner_reference")),
                 rs.getTimestamp("registered_at").toInstant());
     }
 }

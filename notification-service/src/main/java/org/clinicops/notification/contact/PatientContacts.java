@@ -34,10 +34,14 @@ import java.util.function.Supplier;
 public class PatientContacts {
 
     static final String NAME = "intake-service";
+    /** Partner bookkeeping's own circuit: its lookups never open the one patient messages and crisis pages use. */
+    static final String PARTNERS_NAME = "intake-service-partners";
 
     private final RestClient intake;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
+    private final Retry partnersRetry;
+    private final CircuitBreaker partnersCircuitBreaker;
 
     PatientContacts(RestClient.Builder builder, NotificationProperties properties, RetryRegistry retries,
                     CircuitBreakerRegistry circuitBreakers) {
@@ -51,14 +55,23 @@ public class PatientContacts {
                     return execution.execute(request, body);
                 })
                 .build();
-        // Only a failure of the way there is worth trying again; a 4xx answer will be the same next time.
-        this.retry = retries.retry(NAME, RetryConfig.from(retries.getDefaultConfig())
+        this.retry = retry(retries, NAME);
+        this.circuitBreaker = circuitBreaker(circuitBreakers, NAME);
+        this.partnersRetry = retry(retries, PARTNERS_NAME);
+        this.partnersCircuitBreaker = circuitBreaker(circuitBreakers, PARTNERS_NAME);
+    }
+
+    /** Only a failure of the way there is worth trying again; a 4xx answer will be the same next time. */
+    private static Retry retry(RetryRegistry retries, String name) {
+        return retries.retry(name, RetryConfig.from(retries.getDefaultConfig())
                 .retryExceptions(ResourceAccessException.class, HttpServerErrorException.class)
                 .build());
-        this.circuitBreaker = circuitBreakers.circuitBreaker(NAME,
-                CircuitBreakerConfig.from(circuitBreakers.getDefaultConfig())
-                        .recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
-                        .build());
+    }
+
+    private static CircuitBreaker circuitBreaker(CircuitBreakerRegistry circuitBreakers, String name) {
+        return circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.from(circuitBreakers.getDefaultConfig())
+                .recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
+                .build());
     }
 
     /**
@@ -67,6 +80,20 @@ public class PatientContacts {
      * @throws ContactUnavailableException when intake-service cannot answer now
      */
     public Optional<PatientContact> find(UUID patientId) {
+        return find(patientId, retry, circuitBreaker);
+    }
+
+    /**
+     * The same lookup for partner bookkeeping (which clinic referred the patient), through a retry and circuit
+     * breaker of its own.
+     *
+     * @throws ContactUnavailableException when intake-service cannot answer now
+     */
+    public Optional<PatientContact> findForPartners(UUID patientId) {
+        return find(patientId, partnersRetry, partnersCircuitBreaker);
+    }
+
+    private Optional<PatientContact> find(UUID patientId, Retry retry, CircuitBreaker circuitBreaker) {
         Supplier<PatientContact> lookup = () -> intake.get()
                 .uri("/internal/patients/{patientId}/contact", patientId)
                 .retrieve()

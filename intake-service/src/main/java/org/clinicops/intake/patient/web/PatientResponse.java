@@ -22,7 +22,11 @@ public record PatientResponse(
     public record Consent(boolean email, boolean sms) {
     }
 
-    public record Referral(String source, String partnerClinicId) {
+    public record Referral(String source, String partnerClinicId, String partnerReference) {
+
+        static Referral of(org.clinicops.intake.patient.Referral referral) {
+            return new Referral(referral.source().name(), referral.partnerClinicId(), referral.partnerReference());
+        }
     }
 
     static PatientResponse of(Patient patient) {
@@ -30,7 +34,7 @@ public record PatientResponse(
                 patient.dateOfBirth(), patient.sexAtBirth() == null ? null : patient.sexAtBirth().name(),
                 patient.email(), patient.phone(),
                 new Consent(patient.contactConsent().email(), patient.contactConsent().sms()),
-                new Referral(patient.referral().source().name(), patient.referral().partnerClinicId()),
+                Referral.of(patient.referral()),
                 patient.registeredAt());
     }
 }

@@ -56,7 +56,8 @@ class PatientControllerWebTests {
                   "firstName": "Dana", "lastName": "Reyes", "dateOfBirth": "%s", "sexAtBirth": "FEMALE",
                   "email": "dana@example.org", "phone": "+15035550142",
                   "contactConsent": { "email": true, "sms": false },
-                  "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry" },
+                  "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry",
+                                "partnerReference": "RVS-2026-0042" },
                   "registeredAt": "%s"
                 }
                 """.formatted(patientId, Examples.DANA_BORN, TestClock.isoInstant(Examples.NOW))));
@@ -115,7 +116,7 @@ class PatientControllerWebTests {
     }
 
     @Test
-    void theInternalContactEndpointAnswersContactDetailsAndConsentOnly() {
+    void theInternalContactEndpointAnswersContactDetailsConsentAndTheReferringPartnerOnly() {
         String patientId = http.post("/api/patients", Examples.PATIENT).text("patientId");
 
         Reply contact = http.get("/internal/patients/" + patientId + "/contact");
@@ -123,8 +124,45 @@ class PatientControllerWebTests {
         assertThat(contact.status()).isEqualTo(200);
         assertThat(contact.json()).isEqualTo(IntakeHttp.parse("""
                 { "patientId": "%s", "firstName": "Dana", "email": "dana@example.org", "phone": "+15035550142",
-                  "contactConsent": { "email": true, "sms": false } }
+                  "contactConsent": { "email": true, "sms": false },
+                  "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry",
+                                "partnerReference": "RVS-2026-0042" } }
                 """.formatted(patientId)));
+    }
+
+    @Test
+    void aPartnerReferenceIsOptionalAndAnsweredAsNullWhenNotGiven() {
+        Reply created = http.post("/api/patients", JsonEdit.of(Examples.PATIENT).remove("/referral/partnerReference").json());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("referral").get("partnerReference").isNull()).isTrue();
+        assertThat(http.get(created.location()).json().get("referral").get("partnerReference").isNull()).isTrue();
+    }
+
+    @Test
+    void onlyAPartnerClinicReferralMayCarryAPartnerReferenceAndNothingIsWritten() {
+        long before = patientRows();
+        Reply self = http.post("/api/patients", JsonEdit.of(Examples.PATIENT)
+                .set("/referral/source", "\"SELF\"").remove("/referral/partnerClinicId").json());
+
+        assertProblem(self, 422);
+        assertThat(self.errorFields()).containsExactly("referral.partnerReference");
+        assertThat(patientRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aPartnerReferenceWithSpacesMarkupOrOver64CharactersIsRejectedNamingIt() {
+        for (String reference : new String[] {"\"RVS 2026\"", "\"<b>RVS</b>\"", "\"" + "R".repeat(65) + "\"",
+                "42"}) {
+            Reply reply = http.post("/api/patients",
+                    JsonEdit.of(Examples.PATIENT).set("/referral/partnerReference", reference).json());
+
+            assertProblem(reply, 422);
+            assertThat(reply.errorFields()).as(reference).containsExactly("referral.partnerReference");
+        }
+        Reply longest = http.post("/api/patients", JsonEdit.of(Examples.PATIENT)
+                .set("/referral/partnerReference", "\"" + "a.B_9:-".repeat(10).substring(0, 64) + "\"").json());
+        assertThat(longest.status()).isEqualTo(201);
     }
 
     @Test
@@ -165,7 +203,8 @@ class PatientControllerWebTests {
 
     @Test
     void onlyAPartnerClinicReferralKeepsAPartnerSoNoOtherPartnerSeesThePatient() {
-        Reply self = http.post("/api/patients", JsonEdit.of(Examples.PATIENT).set("/referral/source", "\"SELF\"").json());
+        Reply self = http.post("/api/patients", JsonEdit.of(Examples.PATIENT).set("/referral/source", "\"SELF\"")
+                .remove("/referral/partnerReference").json());
         Reply notAnId = http.post("/api/patients",
                 JsonEdit.of(Examples.PATIENT).set("/referral/partnerClinicId", "\"Riverside Psychiatry\"").json());
 
