@@ -237,6 +237,28 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void a429WithRetryAfterPausesTheWholeSubscriptionAndWaitingIsNoAttempt() {
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        partner.stubFor(post(riverside.path())
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        UUID throttled = record(riverside, UUID.randomUUID());
+        UUID otherPatients = record(riverside, UUID.randomUUID());
+
+        JsonNode first = awaitAttempts(riverside, throttled, 1);
+        assertThat(Instant.parse(first.get("nextAttemptAt").asString()))
+                .isAfterOrEqualTo(TestClock.at(NOW).plusSeconds(120));
+        clock.advance(PAST_A_RETRY_DELAY);
+        delivery.deliverDue();
+        assertThat(webhookIds(riverside)).containsExactly(throttled.toString());
+        assertThat(deliveryOf(riverside, otherPatients).get("attempts").asInt()).isZero();
+
+        partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(200)));
+        clock.set(TestClock.at(NOW).plusSeconds(121));
+        assertThat(awaitDelivery(riverside, otherPatients, "SUCCEEDED").get("attempts").asInt()).isEqualTo(1);
+        assertThat(awaitDelivery(riverside, throttled, "SUCCEEDED").get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void theDeliveryLogShowsEveryMemberNewestFirstInPagesAndFiltersByStatus() {
         Partner riverside = subscribe(answering(200));
         UUID first = record(riverside, UUID.randomUUID());
