@@ -97,13 +97,17 @@ public class PartnerEvents {
      */
     void number(UUID subscriptionId, UUID eventId, PartnerEventType type, UUID patientId, Instant occurredAt,
                 Map<String, Object> data, Instant now) {
-        long sequence = jdbc.sql("""
+        record Numbering(long sequence, boolean active) {
+        }
+        Numbering numbering = jdbc.sql("""
                         update partner_subscription set last_sequence = last_sequence + 1
-                         where subscription_id = :id returning last_sequence
+                         where subscription_id = :id returning last_sequence, status
                         """)
                 .param("id", subscriptionId)
-                .query(Long.class)
+                .query((rs, n) -> new Numbering(rs.getLong("last_sequence"),
+                        Subscription.Status.valueOf(rs.getString("status")) == Subscription.Status.ACTIVE))
                 .single();
+        long sequence = numbering.sequence();
         long patientSequence = jdbc.sql("""
                         insert into partner_patient_sequence (subscription_id, patient_id, last_sequence)
                         values (:id, :patient, 1)
@@ -125,8 +129,10 @@ public class PartnerEvents {
         envelope.put("data", data);
         jdbc.sql("""
                         insert into partner_subscription_event (subscription_id, sequence, event_id, patient_id,
-                                                                patient_sequence, envelope, created_at)
-                        values (:id, :sequence, :eventId, :patient, :patientSequence, :envelope, :now)
+                                                                patient_sequence, envelope, created_at, status,
+                                                                next_attempt_at, settled_at)
+                        values (:id, :sequence, :eventId, :patient, :patientSequence, :envelope, :now, :status,
+                                :nextAttemptAt, :settledAt)
                         """)
                 .param("id", subscriptionId)
                 .param("sequence", sequence)
@@ -135,6 +141,10 @@ public class PartnerEvents {
                 .param("patientSequence", patientSequence)
                 .param("envelope", json.writeValueAsString(envelope))
                 .param("now", Timestamp.from(now))
+                // a disabled subscription's events are numbered for catch-up, never delivered
+                .param("status", numbering.active() ? "PENDING" : "SKIPPED")
+                .param("nextAttemptAt", numbering.active() ? Timestamp.from(now) : null)
+                .param("settledAt", numbering.active() ? null : Timestamp.from(now))
                 .update();
     }
 

@@ -62,6 +62,7 @@ public record PartnerProperties(
      * @param disableAfter          continuous failure after which a subscription is disabled
      * @param defaultOverlap        how long a rotated-out secret still signs when the rotation names no overlap
      * @param proxy                 an HTTP proxy for webhooks; none when null
+     * @param pollInterval          how often due deliveries are looked for
      */
     public record Webhooks(
             @DefaultValue List<String> allowedPrivateTargets,
@@ -72,12 +73,16 @@ public record PartnerProperties(
             @DefaultValue("4") int maxInFlight,
             @DefaultValue("5d") Duration disableAfter,
             @DefaultValue("24h") Duration defaultOverlap,
-            URI proxy) {
+            URI proxy,
+            @DefaultValue("1s") Duration pollInterval) {
 
         public Webhooks {
             allowedPrivateTargets.forEach(AddressRange::parse);
             if (jitter < 0 || jitter >= 1) {
                 throw new IllegalArgumentException("notification.partner.webhooks.jitter must be in [0, 1)");
+            }
+            if (retryDelays.isEmpty() || retryDelays.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
+                throw new IllegalArgumentException("notification.partner.webhooks.retry-delays must be positive waits");
             }
             if (maxInFlight < 1) {
                 throw new IllegalArgumentException("notification.partner.webhooks.max-in-flight must be at least 1");

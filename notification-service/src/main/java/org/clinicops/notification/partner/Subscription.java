@@ -84,6 +84,27 @@ public final class Subscription {
         failingSince = null;
     }
 
+    /** A delivery succeeded: the endpoint is no longer failing. */
+    void deliverySucceeded() {
+        failingSince = null;
+    }
+
+    /** A delivery attempt failed: failing since the first failure after the last success. */
+    void deliveryFailed(Instant at) {
+        if (failingSince == null) {
+            failingSince = at;
+        }
+    }
+
+    /** No attempt starts any more until the clinic enables it again. */
+    void disable(DisabledReason reason, Instant at) {
+        if (status == Status.ACTIVE) {
+            status = Status.DISABLED;
+            disabledReason = reason;
+            disabledAt = at;
+        }
+    }
+
     /** The secrets every attempt at {@code now} is signed with: the newest first, the previous while it overlaps. */
     public List<String> signingSecrets(Instant now) {
         List<String> secrets = new ArrayList<>(2);

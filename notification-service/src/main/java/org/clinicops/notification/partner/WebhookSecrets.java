@@ -3,14 +3,17 @@ package org.clinicops.notification.partner;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -43,6 +46,25 @@ public class WebhookSecrets {
     /** The HMAC key a secret stands for. */
     public static byte[] signingKey(String secret) {
         return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+    }
+
+    /**
+     * The {@code webhook-signature} header: {@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body} per
+     * secret, in the order given, separated by spaces.
+     */
+    public static String signature(List<String> secrets, String webhookId, long timestamp, String body) {
+        byte[] content = (webhookId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8);
+        List<String> signatures = new ArrayList<>(secrets.size());
+        for (String secret : secrets) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(signingKey(secret), "HmacSHA256"));
+                signatures.add("v1," + Base64.getEncoder().encodeToString(mac.doFinal(content)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot sign a webhook", e);
+            }
+        }
+        return String.join(" ", signatures);
     }
 
     byte[] seal(UUID subscriptionId, String secret) {

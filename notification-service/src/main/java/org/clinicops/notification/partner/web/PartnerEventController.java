@@ -67,7 +67,7 @@ class PartnerEventController {
         return body;
     }
 
-    private static long number(String value, String name, long min, long max, long absent, List<FieldError> errors) {
+    static long number(String value, String name, long min, long max, long absent, List<FieldError> errors) {
         if (value == null) {
             return absent;
         }

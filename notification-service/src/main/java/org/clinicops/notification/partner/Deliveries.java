@@ -1,0 +1,194 @@
+package org.clinicops.notification.partner;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The deliveries of subscription events (kept on their rows) and their attempt log. Claiming takes only the head of
+ * each (subscription, patient) line, with {@code FOR UPDATE SKIP LOCKED}, so instances never attempt one delivery at
+ * once and a patient's events go in order.
+ */
+@Repository
+public class Deliveries {
+
+    private static final String COLUMNS = """
+            e.delivery_id, e.subscription_id, e.event_id, p.type, e.sequence, e.patient_sequence, e.created_at,
+            e.status, e.attempts, e.automatic_attempts, e.last_attempt_at, e.last_response_code, e.last_error,
+            e.next_attempt_at, e.settled_at""";
+    private static final String FROM =
+            " from partner_subscription_event e join partner_event p on p.event_id = e.event_id";
+
+    /** A claimed delivery: what is sent, to whom. */
+    record Claimed(UUID deliveryId, UUID subscriptionId, String partnerClinicId, UUID eventId, String envelope) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Deliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims the most overdue delivery that may go now: PENDING and due, of an ACTIVE subscription not paused, with no
+     * unsettled earlier delivery of the same patient. Its next attempt time is moved to {@code leaseUntil}, so that no
+     * one else takes it while it is attempted, and it is tried again then should this instance stop meanwhile.
+     */
+    Optional<Claimed> claimNext(Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
+                        with next as (
+                            select e.subscription_id, e.sequence, s.partner_clinic_id
+                              from partner_subscription_event e
+                              join partner_subscription s on s.subscription_id = e.subscription_id
+                             where e.status = 'PENDING' and e.next_attempt_at <= :now
+                               and s.status = 'ACTIVE' and (s.paused_until is null or s.paused_until <= :now)
+                               and not exists (
+                                   select 1 from partner_subscription_event b
+                                    where b.subscription_id = e.subscription_id and b.patient_id = e.patient_id
+                                      and b.patient_sequence < e.patient_sequence and b.status = 'PENDING')
+                             order by e.next_attempt_at, e.subscription_id, e.sequence
+                             limit 1
+                               for update of e skip locked)
+                        update partner_subscription_event e set next_attempt_at = :lease
+                          from next
+                         where e.subscription_id = next.subscription_id and e.sequence = next.sequence
+                        returning e.delivery_id, e.subscription_id, next.partner_clinic_id, e.event_id, e.envelope
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(leaseUntil))
+                .query((rs, n) -> new Claimed(rs.getObject("delivery_id", UUID.class),
+                        rs.getObject("subscription_id", UUID.class), rs.getString("partner_clinic_id"),
+                        rs.getObject("event_id", UUID.class), rs.getString("envelope")))
+                .optional();
+    }
+
+    Optional<Delivery> findForUpdate(UUID deliveryId) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where e.delivery_id = :id for update of e")
+                .param("id", deliveryId)
+                .query(Deliveries::delivery)
+                .optional();
+    }
+
+    public Optional<Delivery> find(UUID subscriptionId, UUID deliveryId) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where e.subscription_id = :subscription and e.delivery_id = :id")
+                .param("subscription", subscriptionId)
+                .param("id", deliveryId)
+                .query(Deliveries::delivery)
+                .optional();
+    }
+
+    /** A subscription's deliveries below {@code before}, newest first, of one status or all (null). */
+    public List<Delivery> page(UUID subscriptionId, Delivery.Status status, long before, int limit) {
+        return jdbc.sql("select " + COLUMNS + FROM + """
+                         where e.subscription_id = :subscription and e.sequence < :before
+                           and (cast(:status as text) is null or e.status = cast(:status as text))
+                         order by e.sequence desc
+                         limit :limit
+                        """)
+                .param("subscription", subscriptionId)
+                .param("before", before)
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .query(Deliveries::delivery)
+                .list();
+    }
+
+    public List<Delivery.Attempt> attempts(UUID deliveryId) {
+        return jdbc.sql("""
+                        select number, at, response_code, error, duration_ms, manual from partner_delivery_attempt
+                         where delivery_id = :id order by number
+                        """)
+                .param("id", deliveryId)
+                .query((rs, n) -> new Delivery.Attempt(rs.getInt("number"), instant(rs, "at"),
+                        (Integer) rs.getObject("response_code"), error(rs.getString("error")),
+                        rs.getLong("duration_ms"), rs.getBoolean("manual")))
+                .list();
+    }
+
+    /** Writes back an attempt's outcome and logs the attempt. */
+    void recordAttempt(Delivery delivery, Delivery.Attempt attempt) {
+        jdbc.sql("""
+                        update partner_subscription_event
+                           set status = :status, attempts = :attempts, automatic_attempts = :automatic,
+                               last_attempt_at = :lastAttemptAt, last_response_code = :code, last_error = :error,
+                               next_attempt_at = :next, settled_at = :settledAt
+                         where delivery_id = :id
+                        """)
+                .param("id", delivery.id())
+                .param("status", delivery.status().name())
+                .param("attempts", delivery.attempts())
+                .param("automatic", delivery.automaticAttempts())
+                .param("lastAttemptAt", timestamp(delivery.lastAttemptAt()))
+                .param("code", delivery.lastResponseCode())
+                .param("error", delivery.lastError() == null ? null : delivery.lastError().name())
+                .param("next", timestamp(delivery.nextAttemptAt()))
+                .param("settledAt", timestamp(delivery.settledAt()))
+                .update();
+        jdbc.sql("""
+                        insert into partner_delivery_attempt (delivery_id, number, at, response_code, error,
+                                                              duration_ms, manual)
+                        values (:id, :number, :at, :code, :error, :duration, :manual)
+                        """)
+                .param("id", delivery.id())
+                .param("number", attempt.number())
+                .param("at", Timestamp.from(attempt.at()))
+                .param("code", attempt.responseCode())
+                .param("error", attempt.error() == null ? null : attempt.error().name())
+                .param("duration", attempt.durationMs())
+                .param("manual", attempt.manual())
+                .update();
+    }
+
+    /** A disabled subscription's unsettled deliveries are SKIPPED (attempts in flight still record their result). */
+    int skipUnsettled(UUID subscriptionId, Instant now) {
+        return jdbc.sql("""
+                        update partner_subscription_event
+                           set status = 'SKIPPED', next_attempt_at = null, settled_at = :now
+                         where subscription_id = :subscription and status = 'PENDING'
+                        """)
+                .param("subscription", subscriptionId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Holds back every delivery of the subscription until {@code until} (a later pause is never shortened). */
+    void pause(UUID subscriptionId, Instant until) {
+        jdbc.sql("""
+                        update partner_subscription set paused_until = greatest(paused_until, :until)
+                         where subscription_id = :subscription
+                        """)
+                .param("subscription", subscriptionId)
+                .param("until", Timestamp.from(until))
+                .update();
+    }
+
+    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        return new Delivery(rs.getObject("delivery_id", UUID.class), rs.getObject("subscription_id", UUID.class),
+                rs.getObject("event_id", UUID.class), rs.getString("type"), rs.getLong("sequence"),
+                rs.getLong("patient_sequence"), instant(rs, "created_at"),
+                Delivery.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getInt("automatic_attempts"), instant(rs, "last_attempt_at"),
+                (Integer) rs.getObject("last_response_code"), error(rs.getString("last_error")),
+                instant(rs, "next_attempt_at"), instant(rs, "settled_at"));
+    }
+
+    private static Delivery.Error error(String error) {
+        return error == null ? null : Delivery.Error.valueOf(error);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,236 @@
+package org.clinicops.notification.partner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the due webhooks, one claimed delivery at a time, and records each attempt as the contract says: a 2xx
+ * settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on the retry
+ * schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and the last
+ * automatic attempt's failure settles it as FAILED. Retries are these durable rows, so a restart loses none.
+ *
+ * <p>The JDK client is used on purpose: it sends exactly the headers set here (no tracing or correlation headers
+ * reach a partner) and never follows a redirect.
+ */
+@Component
+class WebhookDelivery implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+    private static final int MAX_PER_ROUND = 100;
+    private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+    static final String USER_AGENT = "clinic-ops-webhooks/1.0";
+
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
+    private final WebhookTargets targets;
+    private final PartnerProperties.Webhooks settings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final HttpClient http;
+
+    WebhookDelivery(Deliveries deliveries, Subscriptions subscriptions, WebhookTargets targets,
+                    PartnerProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.targets = targets;
+        this.settings = properties.webhooks();
+        this.transactions = transactions;
+        this.clock = clock;
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1);
+        if (settings.proxy() != null) {
+            http.proxy(ProxySelector.of(new InetSocketAddress(settings.proxy().getHost(), settings.proxy().getPort())));
+        }
+        this.http = http.build();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::deliverDue, settings.pollInterval());
+    }
+
+    /** One round: attempts due deliveries until none is left or the round is full. */
+    void deliverDue() {
+        try {
+            int attempted = 0;
+            while (attempted < MAX_PER_ROUND && deliverNext()) {
+                attempted++;
+            }
+        } catch (RuntimeException e) {
+            // The database failed: what was claimed is tried again when its lease ends.
+            log.warn("Webhook round stopped; due deliveries stay pending for the next round: {}", e.toString());
+        }
+    }
+
+    private boolean deliverNext() {
+        Instant now = clock.instant();
+        // longer than any attempt can take, so that no one else takes it meanwhile
+        Instant lease = now.plus(settings.connectTimeout()).plus(settings.requestTimeout()).plusSeconds(30);
+        Optional<Deliveries.Claimed> claimed = transactions.execute(status -> deliveries.claimNext(now, lease));
+        if (claimed == null || claimed.isEmpty()) {
+            return false;
+        }
+        Deliveries.Claimed delivery = claimed.get();
+        Optional<Subscription> subscription = subscriptions.find(delivery.partnerClinicId(), delivery.subscriptionId());
+        if (subscription.isEmpty()) {
+            return true; // deleted meanwhile, with its deliveries
+        }
+        Outcome outcome = attempt(subscription.get(), delivery);
+        transactions.executeWithoutResult(status -> record(delivery, outcome));
+        log.info("Webhook {} of subscription {}: {}", delivery.eventId(), delivery.subscriptionId(),
+                outcome.responseCode() != null ? outcome.responseCode() : outcome.error());
+        return true;
+    }
+
+    /** What one attempt came to. */
+    record Outcome(Instant at, Integer responseCode, Delivery.Error error, long durationMs, Duration retryAfter) {
+
+        boolean succeeded() {
+            return error == null;
+        }
+    }
+
+    private Outcome attempt(Subscription subscription, Deliveries.Claimed delivery) {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        try {
+            // resolved and checked again at each attempt: DNS may point elsewhere since the subscription was made
+            targets.admit(subscription.url());
+        } catch (WebhookTargets.TargetRefused e) {
+            Delivery.Error error = e.reason() == WebhookTargets.TargetRefused.Reason.DNS ? Delivery.Error.DNS
+                    : Delivery.Error.TARGET_NOT_ALLOWED;
+            return new Outcome(at, null, error, elapsedMs(started), null);
+        }
+        long timestamp = at.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(subscription.url())
+                .timeout(settings.requestTimeout())
+                .header("content-type", "application/json")
+                .header("user-agent", USER_AGENT)
+                .header("webhook-id", delivery.eventId().toString())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSecrets.signature(subscription.signingSecrets(at),
+                        delivery.eventId().toString(), timestamp, delivery.envelope()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.envelope(), StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int code = response.statusCode();
+            long duration = elapsedMs(started);
+            if (code >= 200 && code < 300) {
+                return new Outcome(at, code, null, duration, null);
+            }
+            Duration retryAfter = code == 429 || code == 503
+                    ? response.headers().firstValue("retry-after").flatMap(this::retryAfter).orElse(null) : null;
+            return new Outcome(at, code, Delivery.Error.HTTP_STATUS, duration, retryAfter);
+        } catch (HttpTimeoutException e) {
+            return new Outcome(at, null, Delivery.Error.TIMEOUT, elapsedMs(started), null);
+        } catch (SSLException e) {
+            return new Outcome(at, null, Delivery.Error.TLS, elapsedMs(started), null);
+        } catch (IOException e) {
+            return new Outcome(at, null, Delivery.Error.CONNECTION, elapsedMs(started), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(at, null, Delivery.Error.CONNECTION, elapsedMs(started), null);
+        }
+    }
+
+    private void record(Deliveries.Claimed claimed, Outcome outcome) {
+        Optional<Subscription> found = subscriptions.findForUpdate(claimed.partnerClinicId(), claimed.subscriptionId());
+        Optional<Delivery> stored = deliveries.findForUpdate(claimed.deliveryId());
+        if (found.isEmpty() || stored.isEmpty()) {
+            return; // deleted or purged meanwhile
+        }
+        Subscription subscription = found.get();
+        Delivery delivery = stored.get();
+        if (delivery.status() != Delivery.Status.PENDING) {
+            return; // skipped meanwhile: the subscription was disabled while this attempt was in flight
+        }
+        Instant done = clock.instant();
+        if (outcome.succeeded()) {
+            deliveries.recordAttempt(delivery, delivery.succeeded(outcome.at(), outcome.responseCode(),
+                    outcome.durationMs()));
+            subscription.deliverySucceeded();
+            subscriptions.update(subscription);
+            return;
+        }
+        boolean gone = Integer.valueOf(410).equals(outcome.responseCode());
+        Instant next = gone ? null : nextAttempt(delivery.automaticAttempts() + 2, done, outcome.retryAfter());
+        deliveries.recordAttempt(delivery, delivery.failed(outcome.at(), outcome.responseCode(), outcome.error(),
+                outcome.durationMs(), next));
+        subscription.deliveryFailed(outcome.at());
+        if (gone) {
+            subscription.disable(Subscription.DisabledReason.ENDPOINT_GONE, done);
+            deliveries.skipUnsettled(subscription.id(), done);
+        } else if (outcome.retryAfter() != null) {
+            deliveries.pause(subscription.id(), done.plus(outcome.retryAfter()));
+        }
+        subscriptions.update(subscription);
+    }
+
+    /**
+     * When automatic attempt {@code number} goes: the schedule's delay after the failure, with jitter, and no sooner
+     * than a Retry-After; none when the schedule is spent.
+     */
+    private Instant nextAttempt(int number, Instant failedAt, Duration retryAfter) {
+        List<Duration> delays = settings.retryDelays();
+        if (number > delays.size() + 1) {
+            return null;
+        }
+        double factor = 1 + settings.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        Instant next = failedAt.plusMillis(Math.round(delays.get(number - 2).toMillis() * factor));
+        if (retryAfter != null && failedAt.plus(retryAfter).isAfter(next)) {
+            next = failedAt.plus(retryAfter);
+        }
+        return next;
+    }
+
+    /** Delta-seconds or an HTTP-date, clamped to [1 s, 24 h]; a value that does not parse is ignored. */
+    private Optional<Duration> retryAfter(String value) {
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            try {
+                wait = Duration.between(clock.instant(),
+                        ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+        if (wait.compareTo(MIN_RETRY_AFTER) < 0) {
+            return Optional.of(MIN_RETRY_AFTER);
+        }
+        return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+}

@@ -1,0 +1,416 @@
+package org.clinicops.notification.partner;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.clinicops.events.Topics;
+import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhook delivery to a partner's endpoint (WireMock on loopback, which the test profile allow-lists): every webhook
+ * is signed as Standard Webhooks says, a failure is tried again on the schedule with the same id and body, a
+ * patient's events go strictly in order, a 410 disables the subscription, and each clinic sees only its own
+ * delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with 20 % jitter).
+ */
+@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = WebhookDeliveryTests.NOW, properties = {
+        "notification.partner.webhooks.retry-delays=5s,5s,5s",
+        "notification.partner.webhooks.poll-interval=50ms"})
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+class WebhookDeliveryTests {
+
+    static final String NOW = "2026-11-25T17:00:00Z";
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PAST_A_RETRY_DELAY = Duration.ofSeconds(7);
+
+    static final WireMockServer partner = new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true));
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    PartnerEvents events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    WebhookDelivery delivery;
+
+    @BeforeAll
+    static void startPartner() {
+        partner.start();
+    }
+
+    @AfterAll
+    static void stopPartner() {
+        partner.stop();
+    }
+
+    @BeforeEach
+    void freshPartnerAndClock() {
+        partner.resetAll();
+        clock.set(TestClock.at(NOW));
+    }
+
+    @Test
+    void everyWebhookCarriesTheEnvelopeSignedWithTheSubscriptionSecretAndATamperedBodyFailsVerification() {
+        Partner riverside = subscribe(answering(200));
+        UUID eventId = record(riverside, UUID.randomUUID());
+
+        LoggedRequest webhook = awaitWebhooks(riverside, 1).getFirst();
+
+        String body = webhook.getBodyAsString();
+        assertThat(webhook.getHeader("webhook-id")).isEqualTo(eventId.toString());
+        assertThat(webhook.getHeader("webhook-timestamp"))
+                .isEqualTo(Long.toString(TestClock.at(NOW).getEpochSecond()));
+        assertThat(webhook.getHeader("content-type")).isEqualTo("application/json");
+        assertThat(webhook.getHeader("user-agent")).isEqualTo("clinic-ops-webhooks/1.0");
+        assertThat(webhook.getAllHeaderKeys()).map(String::toLowerCase)
+                .doesNotContain("traceparent", "baggage", "cookie", "authorization", "x-correlation-id");
+        assertThat(json.readTree(body).get("id").asString()).isEqualTo(eventId.toString());
+        assertThat(verifies(riverside.secret(), webhook, body)).isTrue();
+        assertThat(verifies(riverside.secret(), webhook, body.replace("ACCEPTED", "NOT_ACCEPTED"))).isFalse();
+
+        JsonNode delivered = awaitDelivery(riverside, eventId, "SUCCEEDED");
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
+        assertThat(delivered.get("lastResponseCode").asInt()).isEqualTo(200);
+        assertThat(delivered.get("lastError").isNull()).isTrue();
+        assertThat(delivered.get("nextAttemptAt").isNull()).isTrue();
+    }
+
+    @Test
+    void duringARotationOverlapBothSecretsSignNewestFirst() {
+        Partner riverside = subscribe(answering(200));
+        JsonNode rotated = body(postAs(riverside.clinic(), "/api/partner/subscriptions/" + riverside.id()
+                + "/secret/rotate", "{\"overlapSeconds\": 3600}"));
+        String newSecret = rotated.get("secret").asString();
+
+        record(riverside, UUID.randomUUID());
+        LoggedRequest webhook = awaitWebhooks(riverside, 1).getFirst();
+
+        String[] signatures = webhook.getHeader("webhook-signature").split(" ");
+        assertThat(signatures).hasSize(2);
+        String content = webhook.getHeader("webhook-id") + "." + webhook.getHeader("webhook-timestamp") + "."
+                + webhook.getBodyAsString();
+        assertThat(signatures[0]).isEqualTo(sign(newSecret, content));
+        assertThat(signatures[1]).isEqualTo(sign(riverside.secret(), content));
+    }
+
+    @Test
+    void aFailedAttemptIsTriedAgainAfterTheRetryDelayWithTheSameIdAndBodyAndSucceeds() {
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        partner.stubFor(post(riverside.path()).inScenario("blip").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        partner.stubFor(post(riverside.path()).inScenario("blip").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+        UUID eventId = record(riverside, UUID.randomUUID());
+
+        JsonNode failed = awaitAttempts(riverside, eventId, 1);
+        assertThat(failed.get("status").asString()).isEqualTo("PENDING");
+        assertThat(failed.get("lastResponseCode").asInt()).isEqualTo(500);
+        assertThat(failed.get("lastError").asString()).isEqualTo("HTTP_STATUS");
+        Instant next = Instant.parse(failed.get("nextAttemptAt").asString());
+        assertThat(next).isBetween(TestClock.at(NOW).plusSeconds(4), TestClock.at(NOW).plusSeconds(6));
+        assertThat(Instant.parse(subscription(riverside).get("failingSince").asString())).isEqualTo(TestClock.at(NOW));
+
+        clock.advance(PAST_A_RETRY_DELAY);
+        List<LoggedRequest> webhooks = awaitWebhooks(riverside, 2);
+
+        assertThat(webhooks.get(1).getHeader("webhook-id")).isEqualTo(webhooks.get(0).getHeader("webhook-id"));
+        assertThat(webhooks.get(1).getBody()).isEqualTo(webhooks.get(0).getBody());
+        assertThat(webhooks.get(1).getHeader("webhook-timestamp"))
+                .isNotEqualTo(webhooks.get(0).getHeader("webhook-timestamp"));
+        assertThat(verifies(riverside.secret(), webhooks.get(1), webhooks.get(1).getBodyAsString())).isTrue();
+        JsonNode succeeded = awaitDelivery(riverside, eventId, "SUCCEEDED");
+        assertThat(succeeded.get("attempts").asInt()).isEqualTo(2);
+        assertThat(subscription(riverside).get("failingSince").isNull()).isTrue();
+        JsonNode detail = body(get(riverside.clinic(), deliveriesOf(riverside) + "/" + succeeded.get("id").asString()));
+        assertThat(detail.get("attemptLog")).hasSize(2);
+        assertThat(detail.get("attemptLog").get(0).get("responseCode").asInt()).isEqualTo(500);
+        assertThat(detail.get("attemptLog").get(1).get("responseCode").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeliveryThatFailsEveryAutomaticAttemptIsFailed() {
+        Partner riverside = subscribe(answering(500));
+        UUID eventId = record(riverside, UUID.randomUUID());
+
+        // the first attempt and one after each of the three delays of this profile
+        for (int attempts = 1; attempts <= 3; attempts++) {
+            awaitAttempts(riverside, eventId, attempts);
+            clock.advance(PAST_A_RETRY_DELAY);
+        }
+
+        JsonNode failed = awaitDelivery(riverside, eventId, "FAILED");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(4);
+        assertThat(failed.get("nextAttemptAt").isNull()).isTrue();
+        assertThat(failed.get("settledAt").isNull()).isFalse();
+        clock.advance(PAST_A_RETRY_DELAY);
+        delivery.deliverDue();
+        assertThat(webhooks(riverside)).hasSize(4);
+    }
+
+    @Test
+    void aPatientsNextEventIsNotAttemptedUntilTheOneBeforeIsSettledWhileOtherPatientsGoOn() {
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(500)));
+        UUID patient = UUID.randomUUID();
+        UUID first = record(riverside, patient);
+        UUID second = record(riverside, patient);
+        UUID otherPatients = record(riverside, UUID.randomUUID());
+
+        awaitAttempts(riverside, first, 1);
+        awaitAttempts(riverside, otherPatients, 1);
+        delivery.deliverDue();
+
+        assertThat(webhookIds(riverside)).containsExactlyInAnyOrder(first.toString(), otherPatients.toString());
+        assertThat(deliveryOf(riverside, second).get("attempts").asInt()).isZero();
+
+        partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(200)));
+        clock.advance(PAST_A_RETRY_DELAY);
+        awaitDelivery(riverside, second, "SUCCEEDED");
+        List<String> ids = webhookIds(riverside);
+        assertThat(ids.lastIndexOf(first.toString())).isLessThan(ids.indexOf(second.toString()));
+    }
+
+    @Test
+    void anEndpointThatAnswers410IsDisabledAndItsOtherDeliveriesAreSkipped() {
+        Partner riverside = subscribe(answering(410));
+        UUID patient = UUID.randomUUID();
+        UUID first = record(riverside, patient);
+        UUID second = record(riverside, patient);
+        UUID otherPatients = record(riverside, UUID.randomUUID());
+
+        JsonNode gone = awaitDelivery(riverside, first, "FAILED");
+
+        assertThat(gone.get("lastResponseCode").asInt()).isEqualTo(410);
+        JsonNode subscription = subscription(riverside);
+        assertThat(subscription.get("status").asString()).isEqualTo("DISABLED");
+        assertThat(subscription.get("disabledReason").asString()).isEqualTo("ENDPOINT_GONE");
+        assertThat(deliveryOf(riverside, second).get("status").asString()).isEqualTo("SKIPPED");
+        assertThat(deliveryOf(riverside, otherPatients).get("status").asString()).isEqualTo("SKIPPED");
+        // recorded while disabled: numbered for catch-up, never sent
+        UUID later = record(riverside, patient);
+        assertThat(deliveryOf(riverside, later).get("status").asString()).isEqualTo("SKIPPED");
+        delivery.deliverDue();
+        assertThat(webhookIds(riverside)).containsExactly(first.toString());
+    }
+
+    @Test
+    void a429WithRetryAfterPausesTheWholeSubscriptionAndWaitingIsNoAttempt() {
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        partner.stubFor(post(riverside.path())
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        UUID throttled = record(riverside, UUID.randomUUID());
+        UUID otherPatients = record(riverside, UUID.randomUUID());
+
+        JsonNode first = awaitAttempts(riverside, throttled, 1);
+        assertThat(Instant.parse(first.get("nextAttemptAt").asString()))
+                .isAfterOrEqualTo(TestClock.at(NOW).plusSeconds(120));
+        clock.advance(PAST_A_RETRY_DELAY);
+        delivery.deliverDue();
+        assertThat(webhookIds(riverside)).containsExactly(throttled.toString());
+        assertThat(deliveryOf(riverside, otherPatients).get("attempts").asInt()).isZero();
+
+        partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(200)));
+        clock.set(TestClock.at(NOW).plusSeconds(121));
+        assertThat(awaitDelivery(riverside, otherPatients, "SUCCEEDED").get("attempts").asInt()).isEqualTo(1);
+        assertThat(awaitDelivery(riverside, throttled, "SUCCEEDED").get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theDeliveryLogShowsEveryMemberNewestFirstInPagesAndFiltersByStatus() {
+        Partner riverside = subscribe(answering(200));
+        UUID first = record(riverside, UUID.randomUUID());
+        UUID second = record(riverside, UUID.randomUUID());
+        awaitDelivery(riverside, first, "SUCCEEDED");
+        awaitDelivery(riverside, second, "SUCCEEDED");
+
+        JsonNode page = body(get(riverside.clinic(), deliveriesOf(riverside) + "?limit=1"));
+
+        assertThat(page.propertyNames()).containsExactly("deliveries", "nextBefore");
+        JsonNode newest = page.get("deliveries").get(0);
+        assertThat(newest.propertyNames()).containsExactly("id", "eventId", "type", "sequence", "patientSequence",
+                "status", "attempts", "lastAttemptAt", "lastResponseCode", "lastError", "nextAttemptAt",
+                "createdAt", "settledAt");
+        assertThat(newest.get("eventId").asString()).isEqualTo(second.toString());
+        assertThat(newest.get("type").asString()).isEqualTo("patient.status_changed");
+        assertThat(newest.get("sequence").asLong()).isEqualTo(2);
+        assertThat(newest.get("patientSequence").asLong()).isEqualTo(1);
+        assertThat(Instant.parse(newest.get("createdAt").asString())).isEqualTo(TestClock.at(NOW));
+        assertThat(newest.get("lastAttemptAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(page.get("nextBefore").asLong()).isEqualTo(2);
+        JsonNode last = body(get(riverside.clinic(), deliveriesOf(riverside) + "?limit=1&before=2"));
+        assertThat(last.get("deliveries").get(0).get("eventId").asString()).isEqualTo(first.toString());
+        assertThat(last.get("nextBefore").isNull()).isTrue();
+        assertThat(body(get(riverside.clinic(), deliveriesOf(riverside) + "?status=FAILED")).get("deliveries"))
+                .isEmpty();
+
+        JsonNode detail = body(get(riverside.clinic(), deliveriesOf(riverside) + "/" + newest.get("id").asString()));
+        assertThat(detail.get("attemptLog")).hasSize(1);
+        assertThat(detail.get("attemptLog").get(0).propertyNames())
+                .containsExactly("number", "at", "responseCode", "error", "durationMs", "manual");
+        assertThat(detail.get("attemptLog").get(0).get("manual").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anotherClinicGetsTheSame404AsForAnUnknownIdAndABadParameterIsNamed() {
+        Partner riverside = subscribe(answering(200));
+        UUID eventId = record(riverside, UUID.randomUUID());
+        String deliveryId = awaitDelivery(riverside, eventId, "SUCCEEDED").get("id").asString();
+        String other = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
+
+        assertThat(get(other, deliveriesOf(riverside))).hasStatus(404);
+        assertThat(get(other, deliveriesOf(riverside) + "/" + deliveryId)).hasStatus(404);
+        assertThat(get(riverside.clinic(), deliveriesOf(riverside) + "/" + UUID.randomUUID())).hasStatus(404);
+        MvcTestResult bad = get(riverside.clinic(), deliveriesOf(riverside) + "?status=LOST&limit=201&before=0");
+        assertThat(bad).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(bad).toString()).contains("\"status\"", "\"limit\"", "\"before\"");
+    }
+
+    record Partner(String clinic, String id, String secret, String path) {
+    }
+
+    private String answering(int status) {
+        String path = "/hooks/" + UUID.randomUUID();
+        partner.stubFor(post(path).willReturn(aResponse().withStatus(status)));
+        return path;
+    }
+
+    private Partner subscribe(String path) {
+        String clinic = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode created = body(postAs(clinic, "/api/partner/subscriptions", """
+                {"url": "%s", "eventTypes": ["patient.status_changed"]}
+                """.formatted(partner.baseUrl() + path)));
+        return new Partner(clinic, created.get("id").asString(), created.get("secret").asString(), path);
+    }
+
+    /** Records a partner event for the subscription as the recorder does: the clinic's event, numbered for it. */
+    private UUID record(Partner partner, UUID patientId) {
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            UUID eventId = events.add(partner.clinic(), UUID.randomUUID(), PartnerEventType.PATIENT_STATUS_CHANGED,
+                    patientId, now, now).orElseThrow();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("patientId", patientId.toString());
+            data.put("partnerReference", null);
+            data.put("status", "ACCEPTED");
+            data.put("previousStatus", null);
+            events.number(UUID.fromString(partner.id()), eventId, PartnerEventType.PATIENT_STATUS_CHANGED, patientId,
+                    now, data, now);
+            return eventId;
+        });
+    }
+
+    private List<LoggedRequest> webhooks(Partner subscriber) {
+        return partner.findAll(postRequestedFor(urlEqualTo(subscriber.path())));
+    }
+
+    private List<String> webhookIds(Partner subscriber) {
+        return webhooks(subscriber).stream().map(r -> r.getHeader("webhook-id")).toList();
+    }
+
+    private List<LoggedRequest> awaitWebhooks(Partner subscriber, int count) {
+        return await().atMost(PATIENCE).until(() -> webhooks(subscriber), list -> list.size() >= count);
+    }
+
+    private JsonNode awaitDelivery(Partner subscriber, UUID eventId, String status) {
+        return await().atMost(PATIENCE).until(() -> deliveryOf(subscriber, eventId),
+                d -> d.get("status").asString().equals(status));
+    }
+
+    /** Waits until the delivery's attempts are recorded, not only received, so the clock moves on from their end. */
+    private JsonNode awaitAttempts(Partner subscriber, UUID eventId, int attempts) {
+        return await().atMost(PATIENCE).until(() -> deliveryOf(subscriber, eventId),
+                d -> d.get("attempts").asInt() == attempts);
+    }
+
+    private JsonNode deliveryOf(Partner subscriber, UUID eventId) {
+        JsonNode page = body(get(subscriber.clinic(), deliveriesOf(subscriber) + "?limit=200"));
+        return page.get("deliveries").valueStream().filter(d -> d.get("eventId").asString().equals(eventId.toString()))
+                .findFirst().orElseThrow();
+    }
+
+    private JsonNode subscription(Partner subscriber) {
+        return body(get(subscriber.clinic(), "/api/partner/subscriptions/" + subscriber.id()));
+    }
+
+    private static String deliveriesOf(Partner subscriber) {
+        return "/api/partner/subscriptions/" + subscriber.id() + "/deliveries";
+    }
+
+    /**
+     * Verifies as a Standard Webhooks receiver does: any {@code v1} signature of the header matching the HMAC of
+     * {@code id.timestamp.body} under the secret, compared in constant time.
+     */
+    private static boolean verifies(String secret, LoggedRequest webhook, String body) {
+        String expected = sign(secret, webhook.getHeader("webhook-id") + "." + webhook.getHeader("webhook-timestamp")
+                + "." + body);
+        return Arrays.stream(webhook.getHeader("webhook-signature").split(" ")).anyMatch(signature ->
+                MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
+                        expected.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String sign(String secret, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MvcTestResult postAs(String clinic, String path, String body) {
+        return mvc.post().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.partner(clinic).bearer())
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    private MvcTestResult get(String clinic, String path) {
+        return mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.partner(clinic).bearer()).exchange();
+    }
+
+    private JsonNode body(MvcTestResult result) {
+        return json.readTree(result.getResponse().getContentAsByteArray());
+    }
+}
