@@ -128,12 +128,14 @@ public class Notifications {
     /**
      * Claims the most urgent due notification for this audience, locking its row until the caller's transaction
      * ends. Rows another instance holds are skipped, not waited for, so instances share the queue without sending
-     * the same notification twice.
+     * the same notification twice. One past its expiry is never claimed, even before {@link #expire} has closed it:
+     * the clock may pass it between the two.
      */
     public Optional<Notification> claimNextDue(Instant now, NotificationKind.Audience audience) {
         return jdbc.sql("select " + COLUMNS + """
                         from notification
                         where status in ('PENDING', 'HELD') and next_attempt_at <= :now and kind in (:kinds)
+                          and (expires_at is null or expires_at > :now)
                         order by priority, next_attempt_at
                         limit 1
                         for update skip locked

@@ -186,6 +186,23 @@ class NotificationQueueTests {
         });
     }
 
+    /** The clock can pass a reminder's expiry between a round's expiry sweep and its claim: it is still not sent. */
+    @Test
+    void aReminderPastItsExpiryIsNeverClaimed_evenBeforeTheSweepClosesIt() {
+        transactions.executeWithoutResult(status -> {
+            Instant due = T.plus(Duration.ofHours(24));
+            Instant nextReminderDue = due.plus(Duration.ofHours(24));
+            Notification reminder = Notification.pendingUntil(UUID.randomUUID(), NotificationKind.SESSION_REMINDER,
+                    UUID.randomUUID(), "{}", T, due);
+            assertThat(notifications.insert(reminder, "s/48h", nextReminderDue)).isTrue();
+
+            assertThat(notifications.claimNextDue(nextReminderDue.minusMillis(1), PATIENT)).isPresent();
+            assertThat(notifications.claimNextDue(nextReminderDue, PATIENT)).isEmpty();
+            assertThat(notifications.expire(nextReminderDue)).isOne();
+            status.setRollbackOnly();
+        });
+    }
+
     @Test
     void aReminderIsNotClaimedBeforeItIsDue() {
         transactions.executeWithoutResult(status -> {
