@@ -89,7 +89,6 @@ public class CourseChanges {
                 cancelScheduledSessions(decided, now);
             }
             log.info("Plan {} (patient {}) reviewed by {}: {}", plan.planId(), patientId, clinicianId, decision);
-            return decided;
         });
         if (decision == CourseDecision.STOP) {
             booking.retryPlansWaitingForCapacity();
@@ -124,7 +123,6 @@ public class CourseChanges {
             course.bookNextBooster(inMaintenance, now);
             log.info("Plan {} (patient {}): boosters every {} weeks, set by {}", plan.planId(), patientId, weeks,
                     prescriberId);
-            return plans.findById(plan.planId()).orElseThrow();
         });
     }
 
@@ -141,18 +139,18 @@ public class CourseChanges {
         String closedBy = StaffId.required(fields.field("closedBy"));
         fields.throwIfInvalid();
         TreatmentPlan closed = change("treatment-plan-close", found, request, idempotencyKey, (plan, now) ->
-                plan.close(reason, closedBy, now).map(done -> {
+                plan.close(reason, closedBy, now).ifPresent(done -> {
                     plans.saveCourse(done);
                     cancelScheduledSessions(done, now);
                     log.info("Plan {} (patient {}) closed by {}: {}", plan.planId(), patientId, closedBy, reason);
-                    return done;
-                }).orElse(plan));
+                }));
         booking.retryPlansWaitingForCapacity();
         return closed;
     }
 
+    /** What a decision does to the locked plan; the plan is read back afterwards, as stored. */
     private interface Change {
-        TreatmentPlan apply(TreatmentPlan plan, Instant now);
+        void apply(TreatmentPlan plan, Instant now);
     }
 
     private TreatmentPlan change(String operation, TreatmentPlan found, JsonNode request, String idempotencyKey,
