@@ -77,8 +77,8 @@ public final class ClinicLocal implements AutoCloseable {
                     + "OAuth2AuthorizationServerJwtAutoConfiguration");
 
     /**
-     * Spring Security is on this classpath for the issuer and for notification-service's partner API; the other
-     * applications do not check tokens yet, so it stays out of them instead of locking them behind a generated
+     * Spring Security is on this classpath for the issuer and for the partner API of intake-service and
+     * notification-service; session-service and the gateway do not check tokens yet, so it stays out of them instead of locking them behind a generated
      * password. A service drops this when it becomes a resource server.
      */
     private static final String SECURITY_EXCLUDES = String.join(",", AUTHORIZATION_SERVER_EXCLUDES,
@@ -150,8 +150,13 @@ public final class ClinicLocal implements AutoCloseable {
             List<String> clock = clockArguments(options);
             List<String> common = commonArguments(infrastructure, clock);
             String withoutSecurity = "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES + "," + SECURITY_EXCLUDES;
+            // the issuer's keys where it runs; its tokens name http://localhost:9000 as their issuer whatever the port
+            String issuerKeys = "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.url() + "/oauth2/jwks";
+            String partnerApi = "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES,
+                    AUTHORIZATION_SERVER_EXCLUDES);
             List<String> intakeArgs = args(common, options.ports().intake(), infrastructure, "intake");
-            intakeArgs.add(withoutSecurity);
+            intakeArgs.add(partnerApi);
+            intakeArgs.add(issuerKeys);
             RunningService intake = run("intake-service", IntakeServiceApplication.application(), intakeArgs);
             started.add(intake);
             List<String> sessionArgs = args(common, options.ports().session(), infrastructure, "session");
@@ -159,11 +164,8 @@ public final class ClinicLocal implements AutoCloseable {
             RunningService session = run("session-service", SessionServiceApplication.application(), sessionArgs);
             started.add(session);
             List<String> notification = args(common, options.ports().notification(), infrastructure, "notification");
-            notification.add("--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES,
-                    AUTHORIZATION_SERVER_EXCLUDES));
-            // the issuer's keys where it runs; its tokens name http://localhost:9000 as their issuer whatever the port
-            notification.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.url()
-                    + "/oauth2/jwks");
+            notification.add(partnerApi);
+            notification.add(issuerKeys);
             // a partner receiver on this machine may subscribe; partner tokens come from the issuer at port 9000
             notification.add("--notification.partner.webhooks.allowed-private-targets=127.0.0.0/8,::1/128");
             notification.add("--notification.intake-uri=" + intake.url());

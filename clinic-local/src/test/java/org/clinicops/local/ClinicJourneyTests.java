@@ -254,22 +254,32 @@ class ClinicJourneyTests {
 
     @Test
     void theIssuerGivesADemoClientATokenForClinicOpsOnTheRealClockWhateverTheClinicTime() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(clinic.issuerUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("demo-nurse:demo-nurse-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(response.statusCode()).isEqualTo(200);
         // signature against the JWK set, and expiry against the issuer's clock, which is the real one
         Jwt token = NimbusJwtDecoder.withJwkSetUri(clinic.issuerUrl() + "/oauth2/jwks").build()
-                .decode(read(response.body()).get("access_token").asString());
+                .decode(accessToken("demo-nurse"));
         assertThat(token.getIssuer()).hasToString("http://localhost:9000");
         assertThat(token.getAudience()).containsExactly("clinic-ops");
         assertThat(token.getClaimAsStringList("roles")).containsExactly("NURSE");
         assertThat(clock("authorization-server")).isNotInstanceOf(DemoClock.class);
         assertThat(clock("intake-service")).isInstanceOf(DemoClock.class);
+    }
+
+    /** CLINICAL section 5, "Partners": the referring clinic follows its referral with a token of its own. */
+    @Test
+    void aPartnerClinicSeesItsReferralsStatusThroughTheGatewayWithATokenFromTheIssuer() throws Exception {
+        String patientId = registerPatient("dana.partner@example.org", false);
+        screenForReview(patientId);
+        String path = "/api/partner/patients/" + patientId;
+
+        HttpResponse<String> riverside = get(path, "Bearer " + accessToken("demo-partner-a"));
+        HttpResponse<String> lakeside = get(path, "Bearer " + accessToken("demo-partner-b"));
+        HttpResponse<String> nurse = get(path, "Bearer " + accessToken("demo-nurse"));
+
+        assertThat(riverside.statusCode()).as(riverside.body()).isEqualTo(200);
+        assertThat(read(riverside.body()).get("status").asString()).isEqualTo("UNDER_CLINICAL_REVIEW");
+        assertThat(lakeside.statusCode()).isEqualTo(404);
+        assertThat(nurse.statusCode()).isEqualTo(403);
+        assertThat(get(path).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -557,6 +567,23 @@ class ClinicJourneyTests {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A demo client's token from the issuer, as the README's curl line gets it (each secret is its id + "-secret"). */
+    private static String accessToken(String client) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(clinic.issuerUrl() + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return read(response.body()).get("access_token").asString();
     }
 
     private static URI uri(String path) {

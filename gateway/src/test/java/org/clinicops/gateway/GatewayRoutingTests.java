@@ -85,6 +85,7 @@ class GatewayRoutingTests {
             "POST, /api/partner/subscriptions/sub-1/deliveries/d-1/redeliver, notification-service",
             "GET,  /api/partner/events,                      notification-service",
             "GET,  /api/partner/event-types,                 notification-service",
+            "GET,  /api/partner/patients/p-1,                intake-service",
     })
     void routesEachPublicPathToTheServiceThatOwnsIt(String method, String path, String owner) {
         HttpResponse<String> response = gateway.send(gateway.request(path)

@@ -33,8 +33,12 @@ public final class IntakeHttp {
         return reply(request.body(body).exchange().returnResult(String.class));
     }
 
-    public Reply get(String path) {
-        return reply(client.get().uri(path).exchange().returnResult(String.class));
+    public Reply get(String path, String... headerNamesAndValues) {
+        RestTestClient.RequestHeadersSpec<?> request = client.get().uri(path);
+        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
+        return reply(request.exchange().returnResult(String.class));
     }
 
     private static Reply reply(EntityExchangeResult<String> result) {

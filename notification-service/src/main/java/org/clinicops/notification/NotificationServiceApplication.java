@@ -1,12 +1,16 @@
 package org.clinicops.notification;
 
+import org.clinicops.support.security.PartnerApiSecurity;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** notification-service: booking confirmations, crisis pages and crisis-line messages, stored first and sent after. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// the partner API: subscriptions, deliveries, catch-up
+@Import(PartnerApiSecurity.class)
 public class NotificationServiceApplication {
 
     public static final String NAME = "notification-service";

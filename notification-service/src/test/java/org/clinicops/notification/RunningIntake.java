@@ -3,6 +3,7 @@ package org.clinicops.notification;
 import org.clinicops.intake.IntakeServiceApplication;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,16 +63,9 @@ public final class RunningIntake implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
                 "--clinic.outbox.relay-interval=50ms",
-                // Spring Security is on this JVM's classpath for notification-service's partner API only
-                "--spring.autoconfigure.exclude=" + String.join(",",
-                        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
-                                + "ManagementWebSecurityAutoConfiguration",
-                        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
-                                + "OAuth2ResourceServerAutoConfiguration"),
+                // its partner status route checks tokens of the test issuer, as notification-service's partner API does
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
                 "--spring.main.banner-mode=off");
     }
 

@@ -1,5 +1,6 @@
 package org.clinicops.intake.screening;
 
+import org.clinicops.events.PartnerStatus;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.ScreeningProgress;
 
@@ -44,6 +45,11 @@ public record Screening(
             case CRISIS_ESCALATION -> ScreeningStatus.CRISIS_ESCALATION;
             case INELIGIBLE -> ScreeningStatus.INELIGIBLE;
         };
+    }
+
+    /** What the referring partner clinic may learn of this screening: the outcome while undecided, then the decision. */
+    public PartnerStatus partnerStatus() {
+        return review == null ? PartnerStatus.of(outcome) : PartnerStatus.of(review.decision().recorded());
     }
 
     /** A crisis no clinician has assessed yet: it stays at the top of the review queue (CLINICAL section 5). */

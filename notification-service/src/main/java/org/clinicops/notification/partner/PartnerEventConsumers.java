@@ -1,6 +1,7 @@
 package org.clinicops.notification.partner;
 
 import org.clinicops.events.EventType;
+import org.clinicops.events.PartnerStatus;
 import org.clinicops.events.TreatmentPlanBooked;
 import org.clinicops.notification.config.NotificationProperties;
 import org.clinicops.support.messaging.CloudEventReader;

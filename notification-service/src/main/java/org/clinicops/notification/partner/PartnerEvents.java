@@ -1,5 +1,6 @@
 package org.clinicops.notification.partner;
 
+import org.clinicops.events.PartnerStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;

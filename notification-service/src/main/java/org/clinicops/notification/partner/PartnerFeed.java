@@ -1,5 +1,6 @@
 package org.clinicops.notification.partner;
 
+import org.clinicops.support.security.PartnerClinic;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

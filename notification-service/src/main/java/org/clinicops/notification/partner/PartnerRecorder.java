@@ -1,5 +1,6 @@
 package org.clinicops.notification.partner;
 
+import org.clinicops.events.PartnerStatus;
 import org.clinicops.notification.contact.ContactUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package org.clinicops.notification.partner;
 
 import org.clinicops.support.idempotency.IdempotencyKeyReusedException;
+import org.clinicops.support.security.PartnerClinic;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;

@@ -1,6 +1,6 @@
 package org.clinicops.notification.partner.web;
 
-import org.clinicops.notification.partner.PartnerClinic;
+import org.clinicops.support.security.PartnerClinic;
 import org.clinicops.notification.partner.SubscriptionRegistry;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonBodies;
@@ -86,6 +86,6 @@ class SubscriptionController {
 
     /** The security chain admits only partner tokens here, so every request has its clinic. */
     static PartnerClinic clinic(Jwt token) {
-        return PartnerClinic.of(token).orElseThrow(() -> new IllegalStateException("Not a partner token"));
+        return PartnerClinic.ofAdmitted(token);
     }
 }

@@ -1,4 +1,4 @@
-package org.clinicops.notification.partner;
+package org.clinicops.support.security;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -31,5 +31,10 @@ public record PartnerClinic(String id, String clientId) {
         }
         Object clientId = token.getClaims().get("client_id");
         return Optional.of(new PartnerClinic(id, clientId instanceof String c ? c : token.getSubject()));
+    }
+
+    /** The clinic of a token {@link PartnerApiSecurity} has let in, which is always a partner token. */
+    public static PartnerClinic ofAdmitted(Jwt token) {
+        return of(token).orElseThrow(() -> new IllegalStateException("Not a partner token"));
     }
 }

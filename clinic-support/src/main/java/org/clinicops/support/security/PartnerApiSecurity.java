@@ -1,4 +1,4 @@
-package org.clinicops.notification.partner;
+package org.clinicops.support.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -29,15 +29,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code /api/partner/**} is an OAuth2 resource server: an RS256 access token of the configured issuer
- * ({@code spring.security.oauth2.resourceserver.jwt.*}) whose {@code aud} contains {@code clinic-ops}, or 401; a
- * partner token ({@link PartnerClinic}), or 403. The service's other routes stay open until the access contract
- * covers them.
+ * {@code /api/partner/**} of a service that imports this is an OAuth2 resource server: an RS256 access token of the
+ * configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}) whose {@code aud} contains
+ * {@code clinic-ops}, or 401; a partner token ({@link PartnerClinic}), or 403, decided before any lookup. The
+ * service's other routes stay open until the access contract covers them.
  */
 @Configuration(proxyBeanMethods = false)
-class PartnerSecurity {
+public class PartnerApiSecurity {
 
-    static final String AUDIENCE = "clinic-ops";
+    public static final String AUDIENCE = "clinic-ops";
     /** Partner tokens live 5 minutes: Spring's default leeway of 60 s would stretch them by a fifth. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
