@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +40,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -280,6 +283,48 @@ class ClinicJourneyTests {
         assertThat(lakeside.statusCode()).isEqualTo(404);
         assertThat(nurse.statusCode()).isEqualTo(403);
         assertThat(get(path).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The README's partner walk-through: a partner clinic subscribes with its own token, runs the example receiver of
+     * docs/examples with the secret it was given, and receives its referral's status, signed and verified.
+     */
+    @Test
+    void aPartnerSubscribesAndTheExampleReceiverVerifiesTheSignedWebhookOfItsReferral() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        HttpResponse<String> subscribed = http.send(HttpRequest.newBuilder(uri("/api/partner/subscriptions"))
+                .header("Authorization", "Bearer " + accessToken("demo-partner-a"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"url": "http://127.0.0.1:%d/riverside", "eventTypes": ["patient.status_changed"]}
+                        """.formatted(port))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        String secret = read(subscribed.body()).get("secret").asString();
+        // the clinic signs with its demo clock, a year or more from this machine's: the receiver is told so
+        Process receiver = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "../docs/examples/WebhookReceiver.java", Integer.toString(port), secret, "100000000")
+                .redirectErrorStream(true).start();
+        List<String> printed = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> receiver.inputReader().lines().forEach(printed::add));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> printed.stream().anyMatch(l -> l.startsWith("Receiving")));
+            String patientId = registerPatient("dana.webhook@example.org", false);
+            // for review, so that it books no chair the day-walk test below expects free
+            screenForReview(patientId);
+
+            String verified = await().atMost(Duration.ofSeconds(60)).until(() -> printed.stream()
+                    .filter(line -> line.startsWith("VERIFIED ") && line.contains(patientId)).findFirst(),
+                    line -> line.isPresent()).orElseThrow();
+            JsonNode envelope = read(verified.substring(verified.indexOf('{')));
+            assertThat(envelope.get("type").asString()).isEqualTo("patient.status_changed");
+            assertThat(envelope.at("/data/status").asString()).isEqualTo("UNDER_CLINICAL_REVIEW");
+            assertThat(printed).noneMatch(line -> line.startsWith("REFUSED"));
+        } finally {
+            receiver.destroy();
+        }
     }
 
     @Test
