@@ -169,21 +169,28 @@ class WebhookDelivery implements SchedulingConfigurer {
         }
         Subscription subscription = found.get();
         Delivery delivery = stored.get();
-        if (delivery.status() != Delivery.Status.PENDING) {
-            return; // skipped meanwhile: the subscription was disabled while this attempt was in flight
-        }
         Instant done = clock.instant();
-        if (outcome.succeeded()) {
+        boolean gone = Integer.valueOf(410).equals(outcome.responseCode());
+        if (claimed.manual()) {
+            deliveries.recordAttempt(delivery, delivery.attemptedManually(outcome.at(), outcome.responseCode(),
+                    outcome.error(), outcome.durationMs()));
+        } else if (delivery.status() != Delivery.Status.PENDING) {
+            // skipped while this attempt was in flight: its result is logged, the delivery stays as it is
+            deliveries.recordAttempt(delivery, delivery.attemptedAfterSettling(outcome.at(), outcome.responseCode(),
+                    outcome.error(), outcome.durationMs()));
+        } else if (outcome.succeeded()) {
             deliveries.recordAttempt(delivery, delivery.succeeded(outcome.at(), outcome.responseCode(),
                     outcome.durationMs()));
+        } else {
+            Instant next = gone ? null : nextAttempt(delivery.automaticAttempts() + 2, done, outcome.retryAfter());
+            deliveries.recordAttempt(delivery, delivery.failed(outcome.at(), outcome.responseCode(), outcome.error(),
+                    outcome.durationMs(), next));
+        }
+        if (outcome.succeeded()) {
             subscription.deliverySucceeded();
             subscriptions.update(subscription);
             return;
         }
-        boolean gone = Integer.valueOf(410).equals(outcome.responseCode());
-        Instant next = gone ? null : nextAttempt(delivery.automaticAttempts() + 2, done, outcome.retryAfter());
-        deliveries.recordAttempt(delivery, delivery.failed(outcome.at(), outcome.responseCode(), outcome.error(),
-                outcome.durationMs(), next));
         subscription.deliveryFailed(outcome.at());
         if (gone) {
             subscription.disable(Subscription.DisabledReason.ENDPOINT_GONE, done);

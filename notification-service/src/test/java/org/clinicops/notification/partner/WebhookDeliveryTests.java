@@ -308,6 +308,130 @@ class WebhookDeliveryTests {
         assertThat(body(bad).toString()).contains("\"status\"", "\"limit\"", "\"before\"");
     }
 
+    @Test
+    void aRedeliveryResendsTheSameIdAndBodyFreshlySignedAsAManualAttemptAndKeepsTheSequence() {
+        Partner riverside = subscribe(answering(200));
+        UUID eventId = record(riverside, UUID.randomUUID());
+        JsonNode delivered = awaitDelivery(riverside, eventId, "SUCCEEDED");
+        clock.advance(Duration.ofMinutes(1));
+
+        MvcTestResult accepted = redeliver(riverside, delivered.get("id").asString(), null);
+
+        assertThat(accepted).hasStatus(202);
+        assertThat(body(accepted).get("id").asString()).isEqualTo(delivered.get("id").asString());
+        assertThat(body(accepted).propertyNames()).contains("eventId", "sequence", "status", "attempts");
+        List<LoggedRequest> webhooks = awaitWebhooks(riverside, 2);
+        assertThat(webhooks.get(1).getHeader("webhook-id")).isEqualTo(eventId.toString());
+        assertThat(webhooks.get(1).getBody()).isEqualTo(webhooks.get(0).getBody());
+        assertThat(webhooks.get(1).getHeader("webhook-timestamp"))
+                .isEqualTo(Long.toString(TestClock.at(NOW).plusSeconds(60).getEpochSecond()));
+        assertThat(verifies(riverside.secret(), webhooks.get(1), webhooks.get(1).getBodyAsString())).isTrue();
+        JsonNode redelivered = awaitAttempts(riverside, eventId, 2);
+        assertThat(redelivered.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(redelivered.get("sequence").asLong()).isEqualTo(delivered.get("sequence").asLong());
+        JsonNode detail = body(get(riverside.clinic(), deliveriesOf(riverside) + "/" + delivered.get("id").asString()));
+        assertThat(detail.get("attemptLog").get(0).get("manual").asBoolean()).isFalse();
+        assertThat(detail.get("attemptLog").get(1).get("manual").asBoolean()).isTrue();
+        assertThat(detail.get("attemptLog").get(1).get("number").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedManualAttemptLeavesTheAutomaticScheduleAsItWasAndIsNotCountedAgainstIt() {
+        Partner riverside = subscribe(answering(500));
+        UUID eventId = record(riverside, UUID.randomUUID());
+        JsonNode failedOnce = awaitAttempts(riverside, eventId, 1);
+
+        assertThat(redeliver(riverside, failedOnce.get("id").asString(), null)).hasStatus(202);
+
+        JsonNode afterManual = awaitAttempts(riverside, eventId, 2);
+        assertThat(afterManual.get("status").asString()).isEqualTo("PENDING");
+        assertThat(afterManual.get("nextAttemptAt").asString()).isEqualTo(failedOnce.get("nextAttemptAt").asString());
+        // the three automatic retries of this profile still follow: 1 + 3 automatic, and the manual one beside them
+        for (int attempts = 2; attempts <= 4; attempts++) {
+            clock.advance(PAST_A_RETRY_DELAY);
+            awaitAttempts(riverside, eventId, attempts + 1);
+        }
+        JsonNode failed = awaitDelivery(riverside, eventId, "FAILED");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aManualAttemptThatSucceedsSettlesAFailedDeliveryAsSucceededAndClearsFailingSince() {
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(500)));
+        UUID eventId = record(riverside, UUID.randomUUID());
+        for (int attempts = 1; attempts <= 3; attempts++) {
+            awaitAttempts(riverside, eventId, attempts);
+            clock.advance(PAST_A_RETRY_DELAY);
+        }
+        JsonNode failed = awaitDelivery(riverside, eventId, "FAILED");
+        partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(204)));
+
+        assertThat(redeliver(riverside, failed.get("id").asString(), null)).hasStatus(202);
+
+        JsonNode succeeded = awaitDelivery(riverside, eventId, "SUCCEEDED");
+        assertThat(succeeded.get("attempts").asInt()).isEqualTo(5);
+        assertThat(succeeded.get("lastResponseCode").asInt()).isEqualTo(204);
+        assertThat(succeeded.get("lastError").isNull()).isTrue();
+        assertThat(subscription(riverside).get("failingSince").isNull()).isTrue();
+    }
+
+    @Test
+    void redeliveryIsRefusedWhileAnEarlierDeliveryOfThePatientIsUnsettledSoFifoHolds() {
+        Partner riverside = subscribe(answering(500));
+        UUID patient = UUID.randomUUID();
+        UUID first = record(riverside, patient);
+        UUID second = record(riverside, patient);
+        awaitAttempts(riverside, first, 1);
+
+        MvcTestResult refused = redeliver(riverside, deliveryOf(riverside, second).get("id").asString(), null);
+
+        assertThat(refused).hasStatus(409).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(refused).get("code").asString()).isEqualTo("WAITING_FOR_EARLIER_DELIVERY");
+        delivery.deliverDue();
+        assertThat(webhookIds(riverside)).containsOnly(first.toString());
+        assertThat(deliveryOf(riverside, second).get("attempts").asInt()).isZero();
+    }
+
+    @Test
+    void redeliveryIsRefusedForADisabledSubscriptionAndIsA404ForAnotherClinicOrAnUnknownDelivery() {
+        Partner riverside = subscribe(answering(410));
+        UUID eventId = record(riverside, UUID.randomUUID());
+        String deliveryId = awaitDelivery(riverside, eventId, "FAILED").get("id").asString();
+
+        MvcTestResult refused = redeliver(riverside, deliveryId, null);
+
+        assertThat(refused).hasStatus(409);
+        assertThat(body(refused).get("code").asString()).isEqualTo("SUBSCRIPTION_DISABLED");
+        String other = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
+        MvcTestResult notYours = mvc.post().uri(deliveriesOf(riverside) + "/" + deliveryId + "/redeliver")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.partner(other).bearer()).exchange();
+        assertThat(notYours).hasStatus(404);
+        assertThat(redeliver(riverside, UUID.randomUUID().toString(), null)).hasStatus(404);
+        assertThat(webhooks(riverside)).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveryRepeatedWithTheSameIdempotencyKeyMakesOneManualAttemptAndTheKeyFitsOnlyThatDelivery() {
+        Partner riverside = subscribe(answering(200));
+        UUID eventId = record(riverside, UUID.randomUUID());
+        UUID otherEvent = record(riverside, UUID.randomUUID());
+        String deliveryId = awaitDelivery(riverside, eventId, "SUCCEEDED").get("id").asString();
+        String otherDelivery = awaitDelivery(riverside, otherEvent, "SUCCEEDED").get("id").asString();
+        String key = UUID.randomUUID().toString();
+
+        assertThat(redeliver(riverside, deliveryId, key)).hasStatus(202);
+        awaitAttempts(riverside, eventId, 2);
+        assertThat(redeliver(riverside, deliveryId, key)).hasStatus(202);
+        MvcTestResult reused = redeliver(riverside, otherDelivery, key);
+
+        assertThat(reused).hasStatus(409);
+        assertThat(body(reused).get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        delivery.deliverDue();
+        assertThat(deliveryOf(riverside, eventId).get("attempts").asInt()).isEqualTo(2);
+        assertThat(webhookIds(riverside)).filteredOn(eventId.toString()::equals).hasSize(2);
+    }
+
     record Partner(String clinic, String id, String secret, String path) {
     }
 
@@ -404,6 +528,15 @@ class WebhookDeliveryTests {
     private MvcTestResult postAs(String clinic, String path, String body) {
         return mvc.post().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.partner(clinic).bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    private MvcTestResult redeliver(Partner subscriber, String deliveryId, String idempotencyKey) {
+        var request = mvc.post().uri(deliveriesOf(subscriber) + "/" + deliveryId + "/redeliver")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.partner(subscriber.clinic()).bearer());
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.exchange();
     }
 
     private MvcTestResult get(String clinic, String path) {
