@@ -1,9 +1,16 @@
 package org.clinicops.notification.partner;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.clinicops.events.Topics;
+import org.clinicops.notification.FreePorts;
 import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestTokens;
@@ -11,11 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -51,14 +63,29 @@ import static org.awaitility.Awaitility.await;
  */
 @ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = WebhookDeliveryTests.NOW, properties = {
         "notification.partner.webhooks.retry-delays=5s,5s,5s",
-        "notification.partner.webhooks.poll-interval=50ms"})
+        "notification.partner.webhooks.poll-interval=50ms",
+        "notification.partner.ops-email=" + WebhookDeliveryTests.OPS})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 class WebhookDeliveryTests {
 
     static final String NOW = "2026-11-25T17:00:00Z";
+    static final String OPS = "partner-ops@clinic.local";
+    static final int SMTP_PORT = FreePorts.next();
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final Duration PAST_A_RETRY_DELAY = Duration.ofSeconds(7);
+
+    @RegisterExtension
+    static final GreenMailExtension mail =
+            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+                    .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
 
     static final WireMockServer partner = new WireMockServer(
             options().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true));
@@ -234,6 +261,63 @@ class WebhookDeliveryTests {
         assertThat(deliveryOf(riverside, later).get("status").asString()).isEqualTo("SKIPPED");
         delivery.deliverDue();
         assertThat(webhookIds(riverside)).containsExactly(first.toString());
+        MimeMessage notice = awaitNotices(OPS, riverside, 1).getFirst();
+        assertThat(subject(notice)).isEqualTo("Webhook subscription disabled: endpoint gone (" + host() + ")");
+        assertThat(text(notice)).contains("answered 410 Gone", "Last answer:   HTTP 410");
+    }
+
+    @Test
+    void aDeliveryFailedForGoodTellsTheOwnerAndOpsOnceUntilTheNextSuccessWithoutAnyPatientOrEvent() {
+        String alertEmail = "it-oncall-" + UUID.randomUUID().toString().substring(0, 8) + "@riverside.example";
+        Partner riverside = subscribe(answering(500), alertEmail);
+        UUID patient = UUID.randomUUID();
+        UUID otherPatient = UUID.randomUUID();
+        UUID first = record(riverside, patient);
+        UUID other = record(riverside, otherPatient);
+
+        for (int attempts = 1; attempts <= 3; attempts++) {
+            awaitAttempts(riverside, first, attempts);
+            awaitAttempts(riverside, other, attempts);
+            clock.advance(PAST_A_RETRY_DELAY);
+        }
+        awaitDelivery(riverside, first, "FAILED");
+        awaitDelivery(riverside, other, "FAILED");
+
+        MimeMessage notice = awaitNotices(alertEmail, riverside, 1).getFirst();
+        assertThat(awaitNotices(OPS, riverside, 1)).hasSize(1);
+        assertThat(subject(notice)).isEqualTo("Webhook delivery failed for good (" + host() + ")");
+        assertThat(text(notice)).contains(riverside.id(), "Endpoint host: " + host(), "Last answer:   HTTP 500",
+                "Since:         " + Envelopes.instant(TestClock.at(NOW)));
+        assertThat(text(notice) + subject(notice)).doesNotContain(patient.toString(), otherPatient.toString(),
+                first.toString(), other.toString(), riverside.path(), "ACCEPTED");
+        assertThat(subscription(riverside).get("status").asString()).isEqualTo("ACTIVE");
+        // the second delivery failed for good since the last success is not told again
+        assertThat(notices(alertEmail, riverside)).hasSize(1);
+    }
+
+    @Test
+    void aSubscriptionFailingForMoreThanFiveDaysIsDisabledAsFailingItsDeliveriesSkippedAndTheOwnerTold() {
+        String alertEmail = "it-oncall-" + UUID.randomUUID().toString().substring(0, 8) + "@riverside.example";
+        Partner riverside = subscribe(answering(503), alertEmail);
+        UUID eventId = record(riverside, UUID.randomUUID());
+        awaitAttempts(riverside, eventId, 1);
+        clock.advance(Duration.ofDays(4));
+        awaitAttempts(riverside, eventId, 2);
+        assertThat(subscription(riverside).get("status").asString()).isEqualTo("ACTIVE");
+
+        clock.advance(Duration.ofDays(1).plus(PAST_A_RETRY_DELAY));
+        awaitAttempts(riverside, eventId, 3);
+
+        JsonNode disabled = subscription(riverside);
+        assertThat(disabled.get("status").asString()).isEqualTo("DISABLED");
+        assertThat(disabled.get("disabledReason").asString()).isEqualTo("FAILING");
+        assertThat(Instant.parse(disabled.get("failingSince").asString())).isEqualTo(TestClock.at(NOW));
+        assertThat(deliveryOf(riverside, eventId).get("status").asString()).isEqualTo("SKIPPED");
+        MimeMessage notice = awaitNotices(alertEmail, riverside, 1).getFirst();
+        assertThat(subject(notice)).isEqualTo("Webhook subscription disabled: failing too long (" + host() + ")");
+        assertThat(text(notice)).contains("Since:         " + Envelopes.instant(TestClock.at(NOW)),
+                "Last answer:   HTTP 503");
+        assertThat(awaitNotices(OPS, riverside, 1)).hasSize(1);
     }
 
     @Test
@@ -442,10 +526,14 @@ class WebhookDeliveryTests {
     }
 
     private Partner subscribe(String path) {
+        return subscribe(path, null);
+    }
+
+    private Partner subscribe(String path, String alertEmail) {
         String clinic = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode created = body(postAs(clinic, "/api/partner/subscriptions", """
-                {"url": "%s", "eventTypes": ["patient.status_changed"]}
-                """.formatted(partner.baseUrl() + path)));
+                {"url": "%s", "eventTypes": ["patient.status_changed"], "alertEmail": %s}
+                """.formatted(partner.baseUrl() + path, alertEmail == null ? "null" : "\"" + alertEmail + "\"")));
         return new Partner(clinic, created.get("id").asString(), created.get("secret").asString(), path);
     }
 
@@ -493,6 +581,44 @@ class WebhookDeliveryTests {
         JsonNode page = body(get(subscriber.clinic(), deliveriesOf(subscriber) + "?limit=200"));
         return page.get("deliveries").valueStream().filter(d -> d.get("eventId").asString().equals(eventId.toString()))
                 .findFirst().orElseThrow();
+    }
+
+    private static String host() {
+        return URI.create(partner.baseUrl()).getHost();
+    }
+
+    /** The notices about this subscription received at {@code address}. */
+    private static List<MimeMessage> notices(String address, Partner subscriber) {
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipients(m).contains(address) && text(m).contains(subscriber.id())).toList();
+    }
+
+    private static List<MimeMessage> awaitNotices(String address, Partner subscriber, int count) {
+        return await().atMost(PATIENCE).until(() -> notices(address, subscriber), list -> list.size() >= count);
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Unreadable mail", e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Unreadable mail", e);
+        }
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString().replace("\r\n", "\n");
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("Unreadable mail", e);
+        }
     }
 
     private JsonNode subscription(Partner subscriber) {
