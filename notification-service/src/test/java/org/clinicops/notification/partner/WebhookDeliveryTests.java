@@ -9,6 +9,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.clinicops.events.Topics;
 import org.clinicops.notification.FreePorts;
 import org.clinicops.support.testing.ServiceTest;
@@ -32,16 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +52,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -146,7 +147,37 @@ class WebhookDeliveryTests {
     }
 
     @Test
-    void duringARotationOverlapBothSecretsSignNewestFirst() {
+    void aWebhookVerifiesWithTheReferenceLibraryAndATamperedBodyIdOrTimestampOrOneSixMinutesOldFails() {
+        // the library checks the timestamp against the machine's clock, so the service signs at the machine's time
+        clock.set(TestClock.machineTime());
+        Partner riverside = subscribe(answering(200));
+        record(riverside, UUID.randomUUID());
+        LoggedRequest webhook = awaitWebhooks(riverside, 1).getFirst();
+        String body = webhook.getBodyAsString();
+        long timestamp = Long.parseLong(webhook.getHeader("webhook-timestamp"));
+
+        assertThatCode(() -> receiver(riverside.secret()).verify(body, headers(webhook))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> receiver(riverside.secret()).verify(body.replace("ACCEPTED", "NOT_ACCEPTED"),
+                headers(webhook))).isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> receiver(riverside.secret()).verify(body,
+                headers(webhook, "webhook-id", UUID.randomUUID().toString())))
+                .isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> receiver(riverside.secret()).verify(body,
+                headers(webhook, "webhook-timestamp", Long.toString(timestamp - 1))))
+                .isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> receiver(subscribe(answering(200)).secret()).verify(body, headers(webhook)))
+                .isInstanceOf(WebhookVerificationException.class);
+
+        clock.set(TestClock.machineTime().minus(Duration.ofMinutes(6)));
+        record(riverside, UUID.randomUUID());
+        LoggedRequest stale = awaitWebhooks(riverside, 2).get(1);
+        assertThatThrownBy(() -> receiver(riverside.secret()).verify(stale.getBodyAsString(), headers(stale)))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("too old");
+    }
+
+    @Test
+    void duringARotationOverlapBothSecretsSignNewestFirstAndEachVerifiesAlone() {
+        clock.set(TestClock.machineTime());
         Partner riverside = subscribe(answering(200));
         JsonNode rotated = body(postAs(riverside.clinic(), "/api/partner/subscriptions/" + riverside.id()
                 + "/secret/rotate", "{\"overlapSeconds\": 3600}"));
@@ -157,10 +188,11 @@ class WebhookDeliveryTests {
 
         String[] signatures = webhook.getHeader("webhook-signature").split(" ");
         assertThat(signatures).hasSize(2);
-        String content = webhook.getHeader("webhook-id") + "." + webhook.getHeader("webhook-timestamp") + "."
-                + webhook.getBodyAsString();
-        assertThat(signatures[0]).isEqualTo(sign(newSecret, content));
-        assertThat(signatures[1]).isEqualTo(sign(riverside.secret(), content));
+        assertThat(signatures[0]).isEqualTo(librarySignature(newSecret, webhook));
+        assertThat(signatures[1]).isEqualTo(librarySignature(riverside.secret(), webhook));
+        String body = webhook.getBodyAsString();
+        assertThatCode(() -> receiver(newSecret).verify(body, headers(webhook))).doesNotThrowAnyException();
+        assertThatCode(() -> receiver(riverside.secret()).verify(body, headers(webhook))).doesNotThrowAnyException();
     }
 
     @Test
@@ -630,25 +662,48 @@ class WebhookDeliveryTests {
     }
 
     /**
-     * Verifies as a Standard Webhooks receiver does: any {@code v1} signature of the header matching the HMAC of
-     * {@code id.timestamp.body} under the secret, compared in constant time.
+     * Whether the webhook's signature header holds the reference library's signature of {@code id.timestamp.body}
+     * under the secret: the signature check of a receiver whose clock is the test clock (the library's own
+     * {@code verify} also checks the timestamp against the machine's clock; see the tests that sign at machine time).
      */
     private static boolean verifies(String secret, LoggedRequest webhook, String body) {
-        String expected = sign(secret, webhook.getHeader("webhook-id") + "." + webhook.getHeader("webhook-timestamp")
-                + "." + body);
-        return Arrays.stream(webhook.getHeader("webhook-signature").split(" ")).anyMatch(signature ->
-                MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
-                        expected.getBytes(StandardCharsets.US_ASCII)));
+        String expected = librarySignature(secret, webhook.getHeader("webhook-id"),
+                webhook.getHeader("webhook-timestamp"), body);
+        return Arrays.asList(webhook.getHeader("webhook-signature").split(" ")).contains(expected);
     }
 
-    private static String sign(String secret, String content) {
+    private static String librarySignature(String secret, LoggedRequest webhook) {
+        return librarySignature(secret, webhook.getHeader("webhook-id"), webhook.getHeader("webhook-timestamp"),
+                webhook.getBodyAsString());
+    }
+
+    private static String librarySignature(String secret, String id, String timestamp, String body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+            return receiver(secret).sign(id, Long.parseLong(timestamp), body);
+        } catch (WebhookSigningException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A partner's receiver of Standard Webhooks, as the reference library makes one. */
+    private static Webhook receiver(String secret) {
+        try {
+            return new Webhook(secret);
+        } catch (EmptyWebhookSecretException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The webhook's Standard Webhooks headers as received, one of them replaced when {@code replaced} is given. */
+    private static Map<String, List<String>> headers(LoggedRequest webhook, String... replaced) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+            headers.put(name, List.of(webhook.getHeader(name)));
+        }
+        if (replaced.length == 2) {
+            headers.put(replaced[0], List.of(replaced[1]));
+        }
+        return headers;
     }
 
     private MvcTestResult postAs(String clinic, String path, String body) {
