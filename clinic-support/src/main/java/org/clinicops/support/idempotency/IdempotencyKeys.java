@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -79,6 +80,21 @@ public class IdempotencyKeys {
             throw new IdempotencyKeyReusedException();
         }
         return Optional.of(earlier.resourceId());
+    }
+
+    /**
+     * As {@link #claim(String, String, Map, UUID, Instant)} for a contract that keeps its keys only {@code keptFor},
+     * less than the retention job keeps them: an earlier claim of the key older than that is forgotten first, so the
+     * request is done afresh.
+     */
+    public Optional<UUID> claim(String operation, String key, Map<String, JsonNode> request, UUID newResourceId,
+                                Instant now, Duration keptFor) {
+        jdbc.sql("delete from idempotency_key where operation = :operation and key = :key and created_at <= :expired")
+                .param("operation", operation)
+                .param("key", key)
+                .param("expired", Timestamp.from(now.minus(keptFor)))
+                .update();
+        return claim(operation, key, request, newResourceId, now);
     }
 
     /** SHA-256 of a canonical rendering (object members sorted), so formatting and member order do not matter. */

@@ -15,6 +15,8 @@ import java.util.UUID;
  *                      nothing
  * @param correlationId the correlation id of the request behind that event, for the logs of its delivery
  * @param staffRole     whom a staff message goes to; null for a patient message
+ * @param address       the one address a staff-lane message goes to instead of a staff role's (a partner's notice);
+ *                      null otherwise
  */
 public record Notification(
         UUID notificationId,
@@ -30,7 +32,8 @@ public record Notification(
         UUID sourceEventId,
         String correlationId,
         String content,
-        StaffRole staffRole) {
+        StaffRole staffRole,
+        String address) {
 
     /** A new notification, due at once, carrying the correlation id of the event being handled. */
     public static Notification pending(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
@@ -42,12 +45,19 @@ public record Notification(
     public static Notification pendingUntil(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
                                             Instant now, Instant due) {
         return new Notification(UUID.randomUUID(), patientId, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, due,
-                null, now, null, sourceEventId, CorrelationId.current().orElse(null), content, kind.firstRecipient());
+                null, now, null, sourceEventId, CorrelationId.current().orElse(null), content, kind.firstRecipient(), null);
+    }
+
+    /** A new message about no patient to one given address, due at once, one per cause and address. */
+    public static Notification pendingTo(String address, NotificationKind kind, UUID sourceEventId, String content,
+                                         Instant now) {
+        return new Notification(UUID.randomUUID(), null, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, now, null,
+                now, null, sourceEventId, CorrelationId.current().orElse(null), content, null, address);
     }
 
     /** This staff message for another role than its kind's first recipient (an alert's second clinician). */
     public Notification to(StaffRole role) {
         return new Notification(notificationId, patientId, kind, channel, status, attempts, nextAttemptAt, lastError,
-                createdAt, sentAt, sourceEventId, correlationId, content, role);
+                createdAt, sentAt, sourceEventId, correlationId, content, role, address);
     }
 }

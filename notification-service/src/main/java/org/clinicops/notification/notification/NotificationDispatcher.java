@@ -167,13 +167,14 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     }
 
     /**
-     * The configured address of the staff role for staff messages; for a patient message, the patient's consented
+     * The configured address of the staff role for staff messages (or the message's own address); for a patient message, the patient's consented
      * address or number on the notification's channel, or empty when the notification was settled here instead (no
      * consent, unknown patient, unusable address). The e-mail of a patient who consented to texts gets its text.
      */
     private Optional<Recipient> recipientOf(Notification notification, Optional<PatientContact> found) {
         if (notification.kind().audience() == NotificationKind.Audience.STAFF) {
-            return Optional.of(new Recipient(properties.staffAddress(notification.staffRole()), null));
+            return Optional.of(new Recipient(notification.address() != null ? notification.address()
+                    : properties.staffAddress(notification.staffRole()), null));
         }
         if (found.isEmpty()) {
             fail(notification, "intake-service knows no patient with this id", null);

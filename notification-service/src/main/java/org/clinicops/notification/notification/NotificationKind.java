@@ -45,7 +45,12 @@ public enum NotificationKind {
      * The induction series is complete: please come for the re-screening due within 7 days, at once (CLINICAL
      * sections 8 and D-9).
      */
-    RESCREENING_INVITATION(Audience.PATIENT, 3, null);
+    RESCREENING_INVITATION(Audience.PATIENT, 3, null),
+    /**
+     * To a partner clinic's {@code alertEmail} and the clinic's ops address: a webhook subscription was disabled, or a
+     * delivery failed for good. About no patient; after any page, since it goes by the staff lane.
+     */
+    PARTNER_NOTICE(Audience.STAFF, 3, null);
 
     /** Staff messages go to a configured address; patient messages need the patient's contact details and consent. */
     public enum Audience { STAFF, PATIENT }

@@ -21,7 +21,7 @@ public class Notifications {
 
     private static final String COLUMNS = """
             notification_id, patient_id, kind, channel, status, attempts, next_attempt_at, last_error, created_at,
-            sent_at, source_event_id, correlation_id, content::text as content, staff_role
+            sent_at, source_event_id, correlation_id, content::text as content, staff_role, address
             """;
     private static final RowMapper<Notification> ROW = Notifications::map;
 
@@ -49,14 +49,15 @@ public class Notifications {
         return jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, last_error, created_at, sent_at, source_event_id,
-                                                  correlation_id, content, dedupe_key, expires_at, staff_role)
+                                                  correlation_id, content, dedupe_key, expires_at, staff_role,
+                                                  address)
                         values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
                                 :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
-                                cast(:content as jsonb), :dedupeKey, :expiresAt, :staffRole)
+                                cast(:content as jsonb), :dedupeKey, :expiresAt, :staffRole, :address)
                         on conflict (source_event_id, kind, dedupe_key, channel) do nothing
                         """)
                 .param("id", n.notificationId())
-                .param("patientId", n.patientId())
+                .param("patientId", n.patientId(), Types.OTHER)
                 .param("kind", n.kind().name())
                 .param("channel", n.channel().name())
                 .param("status", n.status().name())
@@ -72,6 +73,7 @@ public class Notifications {
                 .param("dedupeKey", dedupeKey)
                 .param("expiresAt", timestamp(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("staffRole", n.staffRole() == null ? null : n.staffRole().name(), Types.VARCHAR)
+                .param("address", n.address(), Types.VARCHAR)
                 .update() == 1;
     }
 
@@ -83,9 +85,9 @@ public class Notifications {
         jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, created_at, source_event_id, correlation_id,
-                                                  content, dedupe_key, expires_at, staff_role)
+                                                  content, dedupe_key, expires_at, staff_role, address)
                         select :id, patient_id, kind, :channel, 'PENDING', priority, 0, :now, created_at,
-                               source_event_id, correlation_id, content, dedupe_key, expires_at, staff_role
+                               source_event_id, correlation_id, content, dedupe_key, expires_at, staff_role, address
                         from notification where notification_id = :of
                         on conflict (source_event_id, kind, dedupe_key, channel) do nothing
                         """)
@@ -251,7 +253,8 @@ public class Notifications {
                 rs.getObject("source_event_id", UUID.class),
                 rs.getString("correlation_id"),
                 rs.getString("content"),
-                rs.getString("staff_role") == null ? null : StaffRole.valueOf(rs.getString("staff_role")));
+                rs.getString("staff_role") == null ? null : StaffRole.valueOf(rs.getString("staff_role")),
+                rs.getString("address"));
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -27,7 +27,8 @@ public class Deliveries {
             " from partner_subscription_event e join partner_event p on p.event_id = e.event_id";
 
     /** A claimed delivery: what is sent, to whom. */
-    record Claimed(UUID deliveryId, UUID subscriptionId, String partnerClinicId, UUID eventId, String envelope) {
+    record Claimed(UUID deliveryId, UUID subscriptionId, String partnerClinicId, UUID eventId, String envelope,
+                   boolean manual) {
     }
 
     private final JdbcClient jdbc;
@@ -37,36 +38,71 @@ public class Deliveries {
     }
 
     /**
-     * Claims the most overdue delivery that may go now: PENDING and due, of an ACTIVE subscription not paused, with no
-     * unsettled earlier delivery of the same patient. Its next attempt time is moved to {@code leaseUntil}, so that no
-     * one else takes it while it is attempted, and it is tried again then should this instance stop meanwhile.
+     * Claims the next attempt that may go now: a queued redelivery first (of an ACTIVE subscription, its delivery the
+     * head of its patient's line or settled), else the most overdue delivery PENDING and due, of an ACTIVE
+     * subscription not paused, with no unsettled earlier delivery of the same patient. Either way the delivery is
+     * leased until {@code leaseUntil}, so that no one else attempts it meanwhile, and it is tried again then should
+     * this instance stop.
      */
     Optional<Claimed> claimNext(Instant now, Instant leaseUntil) {
+        return claim(now, leaseUntil, true).or(() -> claim(now, leaseUntil, false));
+    }
+
+    private Optional<Claimed> claim(Instant now, Instant leaseUntil, boolean manual) {
+        String due = manual ? "e.manual_due_at <= :now"
+                : "e.status = 'PENDING' and e.next_attempt_at <= :now"
+                + " and (s.paused_until is null or s.paused_until <= :now)";
+        String order = manual ? "e.manual_due_at" : "e.next_attempt_at";
         return jdbc.sql("""
                         with next as (
                             select e.subscription_id, e.sequence, s.partner_clinic_id
                               from partner_subscription_event e
                               join partner_subscription s on s.subscription_id = e.subscription_id
-                             where e.status = 'PENDING' and e.next_attempt_at <= :now
-                               and s.status = 'ACTIVE' and (s.paused_until is null or s.paused_until <= :now)
+                             where %s and s.status = 'ACTIVE'
+                               and (e.lease_until is null or e.lease_until <= :now)
                                and not exists (
                                    select 1 from partner_subscription_event b
                                     where b.subscription_id = e.subscription_id and b.patient_id = e.patient_id
                                       and b.patient_sequence < e.patient_sequence and b.status = 'PENDING')
-                             order by e.next_attempt_at, e.subscription_id, e.sequence
+                             order by %s, e.subscription_id, e.sequence
                              limit 1
                                for update of e skip locked)
-                        update partner_subscription_event e set next_attempt_at = :lease
+                        update partner_subscription_event e set lease_until = :lease
                           from next
                          where e.subscription_id = next.subscription_id and e.sequence = next.sequence
                         returning e.delivery_id, e.subscription_id, next.partner_clinic_id, e.event_id, e.envelope
-                        """)
+                        """.formatted(due, order))
                 .param("now", Timestamp.from(now))
                 .param("lease", Timestamp.from(leaseUntil))
                 .query((rs, n) -> new Claimed(rs.getObject("delivery_id", UUID.class),
                         rs.getObject("subscription_id", UUID.class), rs.getString("partner_clinic_id"),
-                        rs.getObject("event_id", UUID.class), rs.getString("envelope")))
+                        rs.getObject("event_id", UUID.class), rs.getString("envelope"), manual))
                 .optional();
+    }
+
+    /** Queues one manual attempt, due at once, unless one is queued already. */
+    void queueRedelivery(UUID deliveryId, Instant now) {
+        jdbc.sql("""
+                        update partner_subscription_event set manual_due_at = :now
+                         where delivery_id = :id and manual_due_at is null
+                        """)
+                .param("id", deliveryId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Whether an earlier delivery of the same patient is still unsettled, so this one must wait its turn. */
+    boolean waitsBehindEarlier(UUID deliveryId) {
+        return jdbc.sql("""
+                        select exists (
+                            select 1 from partner_subscription_event e join partner_subscription_event b
+                                   on b.subscription_id = e.subscription_id and b.patient_id = e.patient_id
+                                  and b.patient_sequence < e.patient_sequence and b.status = 'PENDING'
+                             where e.delivery_id = :id)
+                        """)
+                .param("id", deliveryId)
+                .query(Boolean.class)
+                .single();
     }
 
     Optional<Delivery> findForUpdate(UUID deliveryId) {
@@ -118,9 +154,11 @@ public class Deliveries {
                         update partner_subscription_event
                            set status = :status, attempts = :attempts, automatic_attempts = :automatic,
                                last_attempt_at = :lastAttemptAt, last_response_code = :code, last_error = :error,
-                               next_attempt_at = :next, settled_at = :settledAt
+                               next_attempt_at = :next, settled_at = :settledAt, lease_until = null,
+                               manual_due_at = case when :manual then null else manual_due_at end
                          where delivery_id = :id
                         """)
+                .param("manual", attempt.manual())
                 .param("id", delivery.id())
                 .param("status", delivery.status().name())
                 .param("attempts", delivery.attempts())
@@ -148,7 +186,7 @@ public class Deliveries {
 
     /** A disabled subscription's unsettled deliveries are SKIPPED (attempts in flight still record their result). */
     int skipUnsettled(UUID subscriptionId, Instant now) {
-        return jdbc.sql("""
+        int skipped = jdbc.sql("""
                         update partner_subscription_event
                            set status = 'SKIPPED', next_attempt_at = null, settled_at = :now
                          where subscription_id = :subscription and status = 'PENDING'
@@ -156,6 +194,14 @@ public class Deliveries {
                 .param("subscription", subscriptionId)
                 .param("now", Timestamp.from(now))
                 .update();
+        // a disabled subscription gets no new attempt, manual ones included
+        jdbc.sql("""
+                        update partner_subscription_event set manual_due_at = null
+                         where subscription_id = :subscription and manual_due_at is not null
+                        """)
+                .param("subscription", subscriptionId)
+                .update();
+        return skipped;
     }
 
     /** Holds back every delivery of the subscription until {@code until} (a later pause is never shortened). */

@@ -76,6 +76,37 @@ public final class Delivery {
         return attempt;
     }
 
+    /**
+     * A manual attempt (a redelivery), in any status and beside the automatic schedule, which it never moves: a 2xx
+     * settles a PENDING or FAILED delivery as SUCCEEDED, a 410 settles a PENDING one as FAILED, and any other failure
+     * leaves it as it was.
+     */
+    Attempt attemptedManually(Instant at, Integer responseCode, Error error, long durationMs) {
+        attempts++;
+        lastAttemptAt = at;
+        lastResponseCode = responseCode;
+        lastError = error;
+        if (error == null && (status == Status.PENDING || status == Status.FAILED)) {
+            settle(Status.SUCCEEDED, at);
+        } else if (Integer.valueOf(410).equals(responseCode) && status == Status.PENDING) {
+            settle(Status.FAILED, at);
+        }
+        return new Attempt(attempts, at, responseCode, error, durationMs, true);
+    }
+
+    /**
+     * An automatic attempt that was in flight when the delivery was settled otherwise (skipped): counted and logged,
+     * the delivery staying as it is.
+     */
+    Attempt attemptedAfterSettling(Instant at, Integer responseCode, Error error, long durationMs) {
+        attempts++;
+        automaticAttempts++;
+        lastAttemptAt = at;
+        lastResponseCode = responseCode;
+        lastError = error;
+        return new Attempt(attempts, at, responseCode, error, durationMs, false);
+    }
+
     /** Its subscription was disabled while it was unsettled. */
     void skip(Instant at) {
         if (status == Status.PENDING) {

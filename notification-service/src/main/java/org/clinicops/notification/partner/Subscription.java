@@ -18,6 +18,9 @@ public final class Subscription {
 
     public enum DisabledReason { FAILING, ENDPOINT_GONE }
 
+    /** At most one notice of each kind per subscription in this time. */
+    static final Duration NOTICE_INTERVAL = Duration.ofHours(24);
+
     private final UUID id;
     private final String partnerClinicId;
     private final URI url;
@@ -34,11 +37,15 @@ public final class Subscription {
     private String secret;
     private String previousSecret;
     private Instant previousSecretExpiresAt;
+    private Instant failedDeliveryAt;
+    private Instant failedNoticeAt;
+    private Instant disabledNoticeAt;
 
     Subscription(UUID id, String partnerClinicId, URI url, SortedSet<PartnerEventType> eventTypes, String description,
                  String alertEmail, int rateLimitPerSecond, Instant createdAt, long lastSequence, Status status,
                  DisabledReason disabledReason, Instant disabledAt, Instant failingSince, String secret,
-                 String previousSecret, Instant previousSecretExpiresAt) {
+                 String previousSecret, Instant previousSecretExpiresAt, Instant failedDeliveryAt,
+                 Instant failedNoticeAt, Instant disabledNoticeAt) {
         this.id = id;
         this.partnerClinicId = partnerClinicId;
         this.url = url;
@@ -55,6 +62,9 @@ public final class Subscription {
         this.secret = secret;
         this.previousSecret = previousSecret;
         this.previousSecretExpiresAt = previousSecretExpiresAt;
+        this.failedDeliveryAt = failedDeliveryAt;
+        this.failedNoticeAt = failedNoticeAt;
+        this.disabledNoticeAt = disabledNoticeAt;
     }
 
     /** A new, active subscription with its first secret and no events yet. */
@@ -62,7 +72,7 @@ public final class Subscription {
                                Instant now) {
         return new Subscription(id, partnerClinicId, request.url(), request.eventTypes(), request.description(),
                 request.alertEmail(), request.rateLimitPerSecond(), now, 0, Status.ACTIVE, null, null, null, secret,
-                null, null);
+                null, null, null, null, null);
     }
 
     /**
@@ -82,11 +92,34 @@ public final class Subscription {
         disabledReason = null;
         disabledAt = null;
         failingSince = null;
+        failedDeliveryAt = null;
     }
 
     /** A delivery succeeded: the endpoint is no longer failing. */
     void deliverySucceeded() {
         failingSince = null;
+        failedDeliveryAt = null;
+    }
+
+    /**
+     * A delivery of it was settled FAILED; answers whether its owner is to be told: of the first since the last
+     * success only, and at most once a day.
+     */
+    boolean deliveryFailedForGood(Instant at) {
+        if (failedDeliveryAt != null) {
+            return false;
+        }
+        failedDeliveryAt = at;
+        if (!noticeDue(failedNoticeAt, at)) {
+            return false;
+        }
+        failedNoticeAt = at;
+        return true;
+    }
+
+    /** Whether it has failed without a success for longer than {@code limit}, as of a failure at {@code now}. */
+    boolean failingLongerThan(Duration limit, Instant now) {
+        return failingSince != null && failingSince.plus(limit).isBefore(now);
     }
 
     /** A delivery attempt failed: failing since the first failure after the last success. */
@@ -96,13 +129,26 @@ public final class Subscription {
         }
     }
 
-    /** No attempt starts any more until the clinic enables it again. */
-    void disable(DisabledReason reason, Instant at) {
-        if (status == Status.ACTIVE) {
-            status = Status.DISABLED;
-            disabledReason = reason;
-            disabledAt = at;
+    /**
+     * No attempt starts any more until the clinic enables it again. Answers whether its owner is to be told: when it
+     * was active, and at most once a day.
+     */
+    boolean disable(DisabledReason reason, Instant at) {
+        if (status != Status.ACTIVE) {
+            return false;
         }
+        status = Status.DISABLED;
+        disabledReason = reason;
+        disabledAt = at;
+        if (!noticeDue(disabledNoticeAt, at)) {
+            return false;
+        }
+        disabledNoticeAt = at;
+        return true;
+    }
+
+    private static boolean noticeDue(Instant lastNotice, Instant now) {
+        return lastNotice == null || !now.isBefore(lastNotice.plus(NOTICE_INTERVAL));
     }
 
     /** The secrets every attempt at {@code now} is signed with: the newest first, the previous while it overlaps. */
@@ -177,5 +223,17 @@ public final class Subscription {
 
     public Instant previousSecretExpiresAt() {
         return previousSecretExpiresAt;
+    }
+
+    Instant failedDeliveryAt() {
+        return failedDeliveryAt;
+    }
+
+    Instant failedNoticeAt() {
+        return failedNoticeAt;
+    }
+
+    Instant disabledNoticeAt() {
+        return disabledNoticeAt;
     }
 }

@@ -1,10 +1,9 @@
 package org.clinicops.notification.partner;
 
-import org.clinicops.support.idempotency.IdempotencyKeyReusedException;
-import org.clinicops.support.security.PartnerClinic;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
+import org.clinicops.support.security.PartnerClinic;
 import org.clinicops.support.web.ConflictException;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** A partner clinic's subscriptions: created, listed, rotated, enabled and deleted, each only by its own clinic. */
 @Service
@@ -31,12 +29,12 @@ public class SubscriptionRegistry {
     private final Subscriptions subscriptions;
     private final WebhookTargets targets;
     private final WebhookSecrets secrets;
-    private final IdempotencyKeys idempotencyKeys;
+    private final PartnerIdempotencyKeys idempotencyKeys;
     private final PartnerProperties properties;
     private final Clock clock;
 
     SubscriptionRegistry(Subscriptions subscriptions, WebhookTargets targets, WebhookSecrets secrets,
-                         IdempotencyKeys idempotencyKeys, PartnerProperties properties, Clock clock) {
+                         PartnerIdempotencyKeys idempotencyKeys, PartnerProperties properties, Clock clock) {
         this.subscriptions = subscriptions;
         this.targets = targets;
         this.secrets = secrets;
@@ -65,7 +63,7 @@ public class SubscriptionRegistry {
         SubscriptionRequest request = SubscriptionRequest.read(body, targets);
         Instant now = now();
         UUID id = UUID.randomUUID();
-        Optional<UUID> earlier = claim("create-partner-subscription", clinic, idempotencyKey,
+        Optional<UUID> earlier = idempotencyKeys.claim("create-partner-subscription", clinic, idempotencyKey,
                 () -> Map.of("body", body), id, now);
         if (earlier.isPresent()) {
             return new Created(get(clinic, earlier.get()), true);
@@ -110,7 +108,7 @@ public class SubscriptionRegistry {
                 .orElseThrow(() -> notFound(subscriptionId));
         Duration overlap = overlap(body);
         Instant now = now();
-        Optional<UUID> earlier = claim("rotate-partner-secret", clinic, idempotencyKey,
+        Optional<UUID> earlier = idempotencyKeys.claim("rotate-partner-secret", clinic, idempotencyKey,
                 () -> Map.of("subscriptionId", StringNode.valueOf(subscriptionId.toString()), "body", body),
                 subscriptionId, now);
         if (earlier.isEmpty()) {
@@ -143,20 +141,6 @@ public class SubscriptionRegistry {
                 : overlapField.requiredInteger(0, (int) MAX_OVERLAP_SECONDS);
         fields.throwIfInvalid();
         return seconds == null ? properties.webhooks().defaultOverlap() : Duration.ofSeconds(seconds);
-    }
-
-    /** Keys are the clinic's own: another clinic's same key is another key. A reused key is a 409 here. */
-    private Optional<UUID> claim(String operation, PartnerClinic clinic, String key,
-                                 Supplier<Map<String, JsonNode>> request, UUID resourceId, Instant now) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        try {
-            return idempotencyKeys.claim(operation + ":" + clinic.id(), key, request.get(), resourceId, now);
-        } catch (IdempotencyKeyReusedException e) {
-            throw new ConflictException("IDEMPOTENCY_KEY_REUSED",
-                    "The Idempotency-Key was already used for a different request.", Map.of());
-        }
     }
 
     /** Milliseconds, as the API shows instants: what is answered is what is stored. */

@@ -23,7 +23,7 @@ public class Subscriptions {
     private static final String COLUMNS = """
             subscription_id, partner_clinic_id, url, event_types, description, alert_email, rate_limit_per_second,
             status, disabled_reason, disabled_at, failing_since, last_sequence, secret, previous_secret,
-            previous_secret_expires_at, created_at""";
+            previous_secret_expires_at, created_at, failed_delivery_at, failed_notice_at, disabled_notice_at""";
 
     private final JdbcClient jdbc;
     private final WebhookSecrets secrets;
@@ -37,7 +37,7 @@ public class Subscriptions {
         jdbc.sql("insert into partner_subscription (" + COLUMNS + """
                         ) values (:id, :clinic, :url, :eventTypes, :description, :alertEmail, :rateLimit, :status,
                                   :disabledReason, :disabledAt, :failingSince, :lastSequence, :secret,
-                                  :previousSecret, :previousSecretExpiresAt, :createdAt)
+                                  :previousSecret, :previousSecretExpiresAt, :createdAt, null, null, null)
                         """)
                 .param("id", subscription.id())
                 .param("clinic", subscription.partnerClinicId())
@@ -59,13 +59,15 @@ public class Subscriptions {
                 .update();
     }
 
-    /** Writes back what may change: status, failure and the secrets. */
+    /** Writes back what may change: status, failure, notices and the secrets. */
     void update(Subscription subscription) {
         jdbc.sql("""
                         update partner_subscription
                            set status = :status, disabled_reason = :disabledReason, disabled_at = :disabledAt,
                                failing_since = :failingSince, secret = :secret, previous_secret = :previousSecret,
-                               previous_secret_expires_at = :previousSecretExpiresAt
+                               previous_secret_expires_at = :previousSecretExpiresAt,
+                               failed_delivery_at = :failedDeliveryAt, failed_notice_at = :failedNoticeAt,
+                               disabled_notice_at = :disabledNoticeAt
                          where subscription_id = :id
                         """)
                 .param("id", subscription.id())
@@ -78,6 +80,9 @@ public class Subscriptions {
                 .param("previousSecret", subscription.previousSecret() == null ? null
                         : secrets.seal(subscription.id(), subscription.previousSecret()))
                 .param("previousSecretExpiresAt", timestamp(subscription.previousSecretExpiresAt()))
+                .param("failedDeliveryAt", timestamp(subscription.failedDeliveryAt()))
+                .param("failedNoticeAt", timestamp(subscription.failedNoticeAt()))
+                .param("disabledNoticeAt", timestamp(subscription.disabledNoticeAt()))
                 .update();
     }
 
@@ -146,7 +151,8 @@ public class Subscriptions {
                 instant(rs, "disabled_at"), instant(rs, "failing_since"),
                 secrets.open(id, rs.getBytes("secret")),
                 previous == null ? null : secrets.open(id, previous),
-                instant(rs, "previous_secret_expires_at"));
+                instant(rs, "previous_secret_expires_at"), instant(rs, "failed_delivery_at"),
+                instant(rs, "failed_notice_at"), instant(rs, "disabled_notice_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

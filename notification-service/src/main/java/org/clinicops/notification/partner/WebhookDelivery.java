@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * Sends the due webhooks, one claimed delivery at a time, and records each attempt as the contract says: a 2xx
  * settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on the retry
  * schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and the last
- * automatic attempt's failure settles it as FAILED. Retries are these durable rows, so a restart loses none.
+ * automatic attempt's failure settles it as FAILED. A subscription failing without a success for longer than
+ * {@code disable-after} is disabled at its next failure; its owner is told of that and of the first delivery FAILED
+ * since the last success ({@link PartnerNotices}). Retries are these durable rows, so a restart loses none.
  *
  * <p>The JDK client is used on purpose: it sends exactly the headers set here (no tracing or correlation headers
  * reach a partner) and never follows a redirect.
@@ -47,16 +49,19 @@ class WebhookDelivery implements SchedulingConfigurer {
 
     private final Deliveries deliveries;
     private final Subscriptions subscriptions;
+    private final PartnerNotices notices;
     private final WebhookTargets targets;
     private final PartnerProperties.Webhooks settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final HttpClient http;
 
-    WebhookDelivery(Deliveries deliveries, Subscriptions subscriptions, WebhookTargets targets,
-                    PartnerProperties properties, TransactionTemplate transactions, Clock clock) {
+    WebhookDelivery(Deliveries deliveries, Subscriptions subscriptions, PartnerNotices notices,
+                    WebhookTargets targets, PartnerProperties properties, TransactionTemplate transactions,
+                    Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
+        this.notices = notices;
         this.targets = targets;
         this.settings = properties.webhooks();
         this.transactions = transactions;
@@ -169,27 +174,49 @@ class WebhookDelivery implements SchedulingConfigurer {
         }
         Subscription subscription = found.get();
         Delivery delivery = stored.get();
-        if (delivery.status() != Delivery.Status.PENDING) {
-            return; // skipped meanwhile: the subscription was disabled while this attempt was in flight
-        }
         Instant done = clock.instant();
-        if (outcome.succeeded()) {
+        boolean gone = Integer.valueOf(410).equals(outcome.responseCode());
+        boolean wasPending = delivery.status() == Delivery.Status.PENDING;
+        if (claimed.manual()) {
+            deliveries.recordAttempt(delivery, delivery.attemptedManually(outcome.at(), outcome.responseCode(),
+                    outcome.error(), outcome.durationMs()));
+        } else if (!wasPending) {
+            // skipped while this attempt was in flight: its result is logged, the delivery stays as it is
+            deliveries.recordAttempt(delivery, delivery.attemptedAfterSettling(outcome.at(), outcome.responseCode(),
+                    outcome.error(), outcome.durationMs()));
+        } else if (outcome.succeeded()) {
             deliveries.recordAttempt(delivery, delivery.succeeded(outcome.at(), outcome.responseCode(),
                     outcome.durationMs()));
+        } else {
+            Instant next = gone ? null : nextAttempt(delivery.automaticAttempts() + 2, done, outcome.retryAfter());
+            deliveries.recordAttempt(delivery, delivery.failed(outcome.at(), outcome.responseCode(), outcome.error(),
+                    outcome.durationMs(), next));
+        }
+        if (outcome.succeeded()) {
             subscription.deliverySucceeded();
             subscriptions.update(subscription);
             return;
         }
-        boolean gone = Integer.valueOf(410).equals(outcome.responseCode());
-        Instant next = gone ? null : nextAttempt(delivery.automaticAttempts() + 2, done, outcome.retryAfter());
-        deliveries.recordAttempt(delivery, delivery.failed(outcome.at(), outcome.responseCode(), outcome.error(),
-                outcome.durationMs(), next));
         subscription.deliveryFailed(outcome.at());
-        if (gone) {
-            subscription.disable(Subscription.DisabledReason.ENDPOINT_GONE, done);
+        Subscription.DisabledReason disabling = gone ? Subscription.DisabledReason.ENDPOINT_GONE
+                : subscription.failingLongerThan(settings.disableAfter(), done) ? Subscription.DisabledReason.FAILING
+                : null;
+        if (disabling != null) {
+            if (subscription.disable(disabling, done)) {
+                notices.tell(subscription, gone ? PartnerNotices.What.DISABLED_ENDPOINT_GONE
+                                : PartnerNotices.What.DISABLED_FAILING, gone ? done : subscription.failingSince(),
+                        outcome.responseCode(), outcome.error(), done);
+            }
             deliveries.skipUnsettled(subscription.id(), done);
-        } else if (outcome.retryAfter() != null) {
-            deliveries.pause(subscription.id(), done.plus(outcome.retryAfter()));
+        } else {
+            boolean failedForGood = wasPending && delivery.status() == Delivery.Status.FAILED;
+            if (failedForGood && subscription.deliveryFailedForGood(done)) {
+                notices.tell(subscription, PartnerNotices.What.DELIVERY_FAILED, subscription.failingSince(),
+                        outcome.responseCode(), outcome.error(), done);
+            }
+            if (outcome.retryAfter() != null) {
+                deliveries.pause(subscription.id(), done.plus(outcome.retryAfter()));
+            }
         }
         subscriptions.update(subscription);
     }

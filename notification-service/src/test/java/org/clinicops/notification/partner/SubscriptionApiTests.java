@@ -4,6 +4,7 @@ import org.clinicops.events.Topics;
 import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -53,6 +54,13 @@ class SubscriptionApiTests {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void clockAtNow() {
+        clock.set(TestClock.at(NOW));
+    }
 
     @Test
     void createsTheContractExampleShowingItsSecretOnceWithTypesSortedAndEveryMemberPresent() throws Exception {
@@ -166,6 +174,23 @@ class SubscriptionApiTests {
         assertThat(body(get(clinic, SUBSCRIPTIONS)).get("subscriptions")).hasSize(1);
         assertThat(otherClinic).hasStatus(201);
         assertThat(body(otherClinic).get("id")).isNotEqualTo(body(first).get("id"));
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysFor24HoursAndIsDoneAfreshAfter() {
+        String clinic = clinic();
+        MvcTestResult first = post(clinic, SUBSCRIPTIONS, EXAMPLE, "create-24h");
+
+        clock.advance(Duration.ofHours(24).minusSeconds(1));
+        MvcTestResult withinADay = post(clinic, SUBSCRIPTIONS, EXAMPLE, "create-24h");
+        clock.advance(Duration.ofSeconds(1));
+        MvcTestResult afterADay = post(clinic, SUBSCRIPTIONS, EXAMPLE.replace("EHR", "Lab"), "create-24h");
+
+        assertThat(withinADay).hasStatus(201);
+        assertThat(body(withinADay).get("id")).isEqualTo(body(first).get("id"));
+        assertThat(afterADay).hasStatus(201);
+        assertThat(body(afterADay).get("id")).isNotEqualTo(body(first).get("id"));
+        assertThat(body(get(clinic, SUBSCRIPTIONS)).get("subscriptions")).hasSize(2);
     }
 
     @Test

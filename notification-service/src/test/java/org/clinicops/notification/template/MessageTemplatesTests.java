@@ -65,7 +65,12 @@ class MessageTemplatesTests {
             Map.entry(NotificationKind.SESSION_REMINDER, "{" + SESSION + ", \"hoursBefore\": 48 }"),
             Map.entry(NotificationKind.CRISIS_PAGE, CRISIS),
             Map.entry(NotificationKind.CRISIS_LINE_MESSAGE, CRISIS),
-            Map.entry(NotificationKind.CALL_PATIENT_TASK, CRISIS)));
+            Map.entry(NotificationKind.CALL_PATIENT_TASK, CRISIS),
+            Map.entry(NotificationKind.PARTNER_NOTICE, """
+                    { "subscriptionId": "0b6c3a52-9d1e-4f7e-a0c2-5f1a7c2e9d41", "host": "hooks.riverside.example",
+                      "what": "DISABLED_FAILING", "since": "2026-11-20T17:00:00Z", "lastResponseCode": 503,
+                      "lastError": "HTTP_STATUS" }
+                    """)));
 
     /** Three SMS segments of 153 characters: longer, and a phone may show the text in pieces or not at all. */
     private static final int LONGEST_TEXT = 459;
@@ -104,6 +109,10 @@ class MessageTemplatesTests {
                 assertThat(message.text()).as(kind.name()).startsWith("Dear Dana,\n\n")
                         .doesNotContain(PATIENT.toString()).endsWith("\nClinic\n");
                 assertThat(message.subject()).as(kind.name()).doesNotContainIgnoringCase("crisis");
+            } else if (kind == NotificationKind.PARTNER_NOTICE) {
+                // to a partner clinic: about its subscription, never a patient
+                assertThat(all).as(kind.name()).doesNotContain("Dana").doesNotContain(PATIENT.toString())
+                        .contains("0b6c3a52-9d1e-4f7e-a0c2-5f1a7c2e9d41", "hooks.riverside.example", "HTTP 503");
             } else {
                 assertThat(all).as(kind.name()).doesNotContain("Dana").contains(PATIENT.toString());
             }

@@ -2,12 +2,16 @@ package org.clinicops.notification.partner.web;
 
 import org.clinicops.notification.partner.Delivery;
 import org.clinicops.notification.partner.DeliveryLog;
+import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.web.FieldError;
 import org.clinicops.support.web.InvalidRequestException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /api/partner/subscriptions/{id}/deliveries}: a subscription's delivery log, newest first, and one delivery
- * with its attempts. A bad parameter is a 422 naming it.
+ * {@code /api/partner/subscriptions/{id}/deliveries}: a subscription's delivery log, newest first, one delivery with
+ * its attempts, and redelivery by hand. A bad parameter is a 422 naming it.
  */
 @RestController
 @RequestMapping("/api/partner/subscriptions/{subscriptionId}/deliveries")
@@ -68,5 +72,15 @@ class DeliveryController {
                                  @PathVariable UUID deliveryId) {
         DeliveryLog.Detail detail = log.get(SubscriptionController.clinic(token), subscriptionId, deliveryId);
         return PartnerJson.delivery(detail.delivery(), detail.attempts());
+    }
+
+    @PostMapping("/{deliveryId}/redeliver")
+    ResponseEntity<Map<String, Object>> redeliver(@AuthenticationPrincipal Jwt token, @PathVariable UUID subscriptionId,
+                                                  @PathVariable UUID deliveryId,
+                                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                                  String idempotencyKey) {
+        Delivery delivery = log.redeliver(SubscriptionController.clinic(token), subscriptionId, deliveryId,
+                idempotencyKey);
+        return ResponseEntity.accepted().body(PartnerJson.delivery(delivery));
     }
 }

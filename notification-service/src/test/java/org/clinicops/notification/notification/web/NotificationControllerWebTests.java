@@ -118,7 +118,7 @@ class NotificationControllerWebTests {
         Notification n = new Notification(UUID.randomUUID(), patient, kind, Channel.EMAIL, status, attempts,
                 NEXT_ATTEMPT, lastError, TestClock.at(createdAt),
                 sentAt == null ? null : TestClock.at(sentAt), UUID.randomUUID(), "front-desk-42", content,
-                kind.firstRecipient());
+                kind.firstRecipient(), null);
         assertThat(notifications.insert(n)).isTrue();
         return n;
     }
