@@ -13,6 +13,7 @@ COPY session-service/pom.xml session-service/
 COPY notification-service/pom.xml notification-service/
 COPY gateway/pom.xml gateway/
 COPY clinic-local/pom.xml clinic-local/
+COPY deploy/pom.xml deploy/
 ARG MODULE
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -q -pl ${MODULE} -am dependency:go-offline
 COPY . .
