@@ -184,8 +184,7 @@ public final class ClinicLocal implements AutoCloseable {
                     "--clinic.gateway.session-uri=" + session.url(),
                     "--clinic.gateway.notification-uri=" + notificationService.url(),
                     // the demo clock shows the zone session-service books in
-                    "--clinic.gateway.clinic-zone="
-                            + session.context().getEnvironment().getRequiredProperty("session.clinic.zone")));
+                    "--clinic.zone=" + session.context().getEnvironment().getRequiredProperty("clinic.zone")));
             // with a clinic time, the gateway's demo clock reads (and moves) what the services read
             gateway.addAll(clock);
             started.add(run("gateway", GatewayApplication.builder(), gateway));

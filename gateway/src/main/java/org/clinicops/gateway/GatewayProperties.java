@@ -11,7 +11,11 @@ import java.time.ZoneId;
  * Checked at startup because the gateway's own route binding does not validate, and a blank URI would only fail
  * on the first request.
  *
- * @param clinicZone the clinic's time zone, as session-service's {@code session.clinic.zone}; the demo clock shows it
+ * @param intakeUri       where intake-service listens, an absolute http(s) URI
+ * @param sessionUri      where session-service listens
+ * @param notificationUri where notification-service listens
+ * @param clinicZone      the clinic's time zone, which {@code clinic.zone} sets in every service; the demo clock
+ *                        shows it
  */
 @ConfigurationProperties(prefix = "clinic.gateway")
 public record GatewayProperties(URI intakeUri, URI sessionUri, URI notificationUri,

@@ -1,7 +1,11 @@
 package org.clinicops.gateway;
 
+import org.clinicops.support.testing.ServiceSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.time.ZoneId;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,14 @@ class GatewayPropertiesTests {
     void bindsTheThreeServiceUris() {
         context.run(started -> assertThat(started.getBean(GatewayProperties.class).sessionUri())
                 .hasToString("http://session-service:8082"));
+    }
+
+    @Test
+    void theDemoClockShowsTheZoneTheDeploymentSetsOnceForEveryService() {
+        GatewayProperties properties = ServiceSettings.bind("gateway", "clinic.gateway", GatewayProperties.class,
+                Map.of("CLINIC_ZONE", "Europe/London"));
+
+        assertThat(properties.clinicZone()).isEqualTo(ZoneId.of("Europe/London"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.time.ZoneId;
  * intake-service settings ({@code intake.*}).
  *
  * @param clinicZone      the clinic's time zone: what "today" means for a screening date or a date of birth
- *                        (CLINICAL section 3, one zone per deployment)
+ *                        (CLINICAL section 3, one zone per deployment); {@code clinic.zone} sets it
  * @param maxRequestBytes the largest request body accepted; a larger one is a 413 and nothing is read or written
  *                        ({@code 65536} or {@code 64KB})
  */

@@ -18,7 +18,7 @@ import java.util.List;
  * a crisis page must never wait on an address that can never work.
  *
  * @param intakeUri        base URI of intake-service, whose internal API gives a patient's contact details
- * @param clinicZone       the clinic's time zone: messages give session times in it
+ * @param clinicZone       the clinic's time zone: messages give session times in it; {@code clinic.zone} sets it
  * @param clinicName       how messages name the clinic
  * @param from             the sender of every e-mail, e.g. {@code Clinic <no-reply@clinic.local>}
  * @param crisisLine       the crisis line every patient message points to (CLINICAL section 5: 988 in the US)
@@ -125,6 +125,9 @@ public record NotificationProperties(
     /**
      * From {@code start} to {@code end} (clinic time, across midnight when end is earlier) a patient text waits,
      * HELD, until {@code end}; the crisis-line message and staff pages do not (CLINICAL sections 5 and 8).
+     *
+     * @param start clinic time from which patient texts are held
+     * @param end   clinic time at which held texts are sent
      */
     public record QuietHours(@DefaultValue("21:00") LocalTime start, @DefaultValue("08:00") LocalTime end) {
 
@@ -168,6 +171,8 @@ public record NotificationProperties(
      * How long a notification that could not be sent waits before its next attempt: {@code initialBackoff}, doubled
      * after each failed attempt, capped. It is never given up on while intake-service or the mail server is down.
      *
+     * @param initialBackoff   the wait after the first failed attempt, doubled after each further one
+     * @param maxBackoff       the cap of that wait
      * @param crisisMaxBackoff the cap for crisis pages and crisis-line messages, lower so they go out soon after a
      *                         failed server is back
      */

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * CLINICAL section 8: no patient text between {@code notification.sms.quiet-hours.start} and {@code end} (21:00 to
- * 08:00 by default) in the clinic's zone ({@code notification.clinic-zone}); one due then waits until they end.
+ * 08:00 by default) in the clinic's zone ({@code clinic.zone}); one due then waits until they end.
  * Whether a kind of message minds them is the kind's ({@code NotificationKind#waitsOutQuietHours}).
  */
 @Component

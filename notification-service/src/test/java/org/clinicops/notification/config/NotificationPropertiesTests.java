@@ -1,6 +1,7 @@
 package org.clinicops.notification.config;
 
 import org.clinicops.notification.TestSettings;
+import org.clinicops.support.testing.ServiceSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 
@@ -31,6 +32,14 @@ class NotificationPropertiesTests {
         assertThat(properties.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(60));
         assertThat(properties.calls().connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.calls().readTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void messagesGiveTimesInTheZoneTheDeploymentSetsOnceForEveryService() {
+        NotificationProperties properties = ServiceSettings.bind("notification-service", "notification",
+                NotificationProperties.class, Map.of("CLINIC_ZONE", "Europe/London"));
+
+        assertThat(properties.clinicZone()).isEqualTo(ZoneId.of("Europe/London"));
     }
 
     @Test

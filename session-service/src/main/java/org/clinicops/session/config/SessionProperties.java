@@ -33,9 +33,11 @@ import java.util.Set;
 public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booking booking, @DefaultValue Day day) {
 
     /**
+     * @param zone        the clinic's time zone; {@code clinic.zone} sets it
      * @param hours       opening hours per weekday, {@code "08:00-17:00"} or {@code "closed"}; a weekday not listed
      *                    is closed; no entries at all means the default Monday-Friday 08:00-17:00
      * @param closures    dates the clinic is closed (holidays)
+     * @param chairs      infusion chairs, numbered 1 to n; only as many as can be staffed
      * @param slotMinutes sessions start on multiples of this many minutes after midnight (the quarter hour)
      * @param turnover    a chair's time between two sessions
      * @param chairRoutes the routes a chair is set up for ({@code chair-routes.3=INTRANASAL}, or a list
@@ -113,6 +115,30 @@ public record SessionProperties(@DefaultValue Clinic clinic, @DefaultValue Booki
      * The numbers of the session-day rules (CLINICAL D-2..D-8): the dose rules and observation times go into the
      * protocol table ({@link #protocols()}, see {@code DoseRule}), the others into {@link SessionDayRules}, which
      * gives each one's meaning.
+     *
+     * @param mgPerKgMin               D-4: the lowest IV or IM dose a prescriber may order, mg/kg, inclusive
+     * @param mgPerKgMax               D-4: the highest, likewise; no override lifts the range
+     * @param capMg                    D-4: the largest single IV or IM dose in mg (after rounding to 0.1 mg) without
+     *                                 the prescriber's capOverride
+     * @param esketamineDosesMg        D-4: the esketamine doses, in mg, that may be ordered
+     * @param esketamineFirstDosesMg   D-4: those allowed at the first session of a series
+     * @param esketamineDeviceMg       one nasal device's content: a dose given is a whole number of devices
+     * @param recheckRest              D-2: the rest before the one recheck of a pre-dose BP at or above the high limit
+     * @param vitalsEvery              D-5: the longest gap between readings from the dose's start to discharge
+     * @param observationIv            D-8: minimum observation after an IV dose has ended
+     * @param observationIm            D-8: the same after an IM injection
+     * @param observationEsketamine    D-8: the same after the last esketamine device
+     * @param highSystolic             D-2, D-8: a reading is HIGH from this systolic ...
+     * @param highDiastolic            ... or from this diastolic: no dose, one recheck, then deferral
+     * @param elevatedSystolic         D-3: a reading that is not HIGH is ELEVATED from this systolic ...
+     * @param elevatedDiastolic        ... or this diastolic: the dose order needs the prescriber's override
+     * @param alertSystolicAbove       D-6: a safety alert for a systolic above this
+     * @param alertDiastolicAbove      D-6: ... a diastolic above this
+     * @param alertSpo2Below           D-6: ... an SpO2 (%) below this
+     * @param alertHeartRateAbove      D-6: ... a heart rate above this
+     * @param alertHeartRateBelow      D-6: ... a heart rate below this
+     * @param dischargeMaxSystolicRise D-8: discharge needs the last systolic at most this many mmHg above the one
+     *                                 before it
      */
     public record Day(
             @DefaultValue("0.5") BigDecimal mgPerKgMin,

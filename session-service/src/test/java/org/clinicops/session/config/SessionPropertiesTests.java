@@ -3,6 +3,7 @@ package org.clinicops.session.config;
 import org.clinicops.session.booking.ClinicCalendar;
 import org.clinicops.session.booking.OpeningHours;
 import org.clinicops.session.protocol.Route;
+import org.clinicops.support.testing.ServiceSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -41,6 +42,14 @@ class SessionPropertiesTests {
         assertThat(calendar.turnover()).isEqualTo(Duration.ofMinutes(15));
         assertThat(properties.booking().leadTime()).isEqualTo(Duration.ofHours(24));
         assertThat(properties.booking().horizonDays()).isEqualTo(28);
+    }
+
+    @Test
+    void openingHoursAreInTheZoneTheDeploymentSetsOnceForEveryService() {
+        SessionProperties properties = ServiceSettings.bind("session-service", "session", SessionProperties.class,
+                Map.of("CLINIC_ZONE", "Europe/London"));
+
+        assertThat(properties.clinic().calendar().zone()).isEqualTo(ZoneId.of("Europe/London"));
     }
 
     @Test
