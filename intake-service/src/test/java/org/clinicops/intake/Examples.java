@@ -10,7 +10,8 @@ public final class Examples {
 
     /**
      * When the service tests run: 21:00 on Friday 20 November 2026 in the clinic (America/Los_Angeles), already the
-     * 21st in UTC. For {@code @ServiceTest(now = Examples.NOW)}; in assertions {@code TestClock.at(Examples.NOW)}.
+     * 21st in UTC. For {@code @SharedServiceTest(now = Examples.NOW)}; in assertions
+     * {@code TestClock.at(Examples.NOW)}.
      */
     public static final String NOW = "2026-11-21T05:00:00Z";
 

@@ -1,8 +1,11 @@
 package org.clinicops.support.testing;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -10,22 +13,48 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gives every Spring test context the shared {@link TestClock} as its {@code Clock} bean, so no service under test
- * ever reads the machine's clock; a {@link ServiceTest} also gets its configuration name, a fresh database, the
- * embedded broker and the test issuer of {@link TestTokens}. Registered in {@code META-INF/spring.factories} of the
- * test-jar.
+ * ever reads the machine's clock; a {@link ServiceTest} or {@link SharedServiceTest} also gets its configuration
+ * name, a fresh database, an embedded broker and the test issuer of {@link TestTokens}. Registered in
+ * {@code META-INF/spring.factories} of the test-jar.
+ *
+ * <p>A {@link ServiceTest}'s customizer is its class's own, so Spring never reuses its context; a
+ * {@link SharedServiceTest}'s is equal for every class of the same partitions, so Spring's context cache hands all of
+ * them one running service.
  */
 class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
+
+    /** The one shared configuration of this test JVM, once started. */
+    private static final AtomicReference<MergedContextConfiguration> shared = new AtomicReference<>();
+    /** Its broker's address. */
+    private static volatile String sharedBrokers;
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
                                                      List<ContextConfigurationAttributes> configAttributes) {
-        Optional<ServiceTest> service = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-                .get(ServiceTest.class).synthesize(a -> a.isPresent());
-        return new Customizer(testClass, service.orElse(null));
+        MergedAnnotations annotations = MergedAnnotations.from(testClass,
+                MergedAnnotations.SearchStrategy.TYPE_HIERARCHY);
+        SharedServiceTest sharedService = annotations.get(SharedServiceTest.class).synthesize(a -> a.isPresent())
+                .orElse(null);
+        if (sharedService != null) {
+            return new SharedCustomizer(sharedService.partitions());
+        }
+        return new Customizer(testClass, annotations.get(ServiceTest.class).synthesize(a -> a.isPresent())
+                .orElse(null));
+    }
+
+    /**
+     * Points {@code spring.embedded.kafka.brokers} back at the shared service's broker, if it has started. The Kafka
+     * binder reads that property whenever it binds, also when Spring resumes the paused shared service after a
+     * {@link ServiceTest} class has published its own broker's address there.
+     */
+    static void publishSharedBrokers() {
+        if (sharedBrokers != null) {
+            System.setProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS, sharedBrokers);
+        }
     }
 
     private record Customizer(Class<?> testClass, ServiceTest service) implements ContextCustomizer {
@@ -34,21 +63,49 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
             TestClock clock = service == null ? new TestClock() : new TestClock(TestClock.at(service.now()));
             context.getBeanFactory().registerSingleton("clock", clock);
-            if (service == null) {
-                return;
+            if (service != null) {
+                // @ServiceTest's @EmbeddedKafka has registered the broker and published its address
+                serviceInfrastructure(context, TestPostgres.newDatabase(testClass.getSimpleName().toLowerCase()),
+                        "${spring.embedded.kafka.brokers}");
             }
-            String url = TestPostgres.newDatabase(testClass.getSimpleName().toLowerCase());
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("clinic-service-test", Map.of(
-                    "spring.datasource.url", url,
-                    "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "",
-                    "spring.kafka.bootstrap-servers", "${spring.embedded.kafka.brokers}",
-                    // a resource server checks tokens against the test issuer's keys (TestTokens)
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER)));
-            // Test-speed defaults a test may still override with its own properties.
-            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("clinic-service-test-defaults",
-                    Map.of("clinic.outbox.relay-interval", "50ms")));
         }
+    }
+
+    private record SharedCustomizer(int partitions) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
+            if (!shared.compareAndSet(null, merged) && !shared.get().equals(merged)) {
+                throw new IllegalStateException("A second @SharedServiceTest configuration in one test JVM: "
+                        + merged.getTestClass().getName() + " differs from the classes before it in its settings, "
+                        + "partitions or annotations. Declare the same configuration, or give the class @ServiceTest");
+            }
+            // SharedServiceReset sets it to each class's now
+            context.getBeanFactory().registerSingleton("clock", new TestClock());
+            // SharedServiceReset creates each class's topics
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+            // publishes its address as spring.embedded.kafka.brokers, as a @ServiceTest's broker does its own
+            broker.afterPropertiesSet();
+            sharedBrokers = broker.getBrokersAsString();
+            // a bean, as @EmbeddedKafka's is: it stops when this context closes, after the service's consumers
+            ((GenericApplicationContext) context).registerBean("embeddedKafka", EmbeddedKafkaBroker.class,
+                    () -> broker);
+            serviceInfrastructure(context, TestPostgres.newDatabase("shared"), broker.getBrokersAsString());
+        }
+    }
+
+    private static void serviceInfrastructure(ConfigurableApplicationContext context, String databaseUrl,
+                                              String brokers) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("clinic-service-test", Map.of(
+                "spring.datasource.url", databaseUrl,
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "",
+                "spring.kafka.bootstrap-servers", brokers,
+                // a resource server checks tokens against the test issuer's keys (TestTokens)
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER)));
+        // Test-speed defaults a test may still override with its own properties.
+        context.getEnvironment().getPropertySources().addLast(new MapPropertySource("clinic-service-test-defaults",
+                Map.of("clinic.outbox.relay-interval", "50ms")));
     }
 }

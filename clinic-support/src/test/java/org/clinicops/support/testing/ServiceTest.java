@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
 /**
  * A service under test on real infrastructure: the whole Spring Boot application as its {@code main} builds it (so
  * with its own configuration file), a fresh embedded PostgreSQL database of its own, an embedded Kafka broker (KRaft)
- * with {@link #topics()} created, and the shared {@link TestClock} at {@link #now()} as its one {@code Clock}.
+ * with {@link #topics()} created, and the shared {@link TestClock} at {@link #now()} as its one {@code Clock}; all of
+ * it the class's own, closed after the class. For a class that needs a configuration of its own (a setting, an
+ * outage, a topic to itself); the others share one running service with {@link SharedServiceTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

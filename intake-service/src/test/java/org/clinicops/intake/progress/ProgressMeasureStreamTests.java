@@ -5,7 +5,7 @@ import org.clinicops.events.Topics;
 import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.IntakeHttp;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import static org.clinicops.support.testing.TopicReader.header;
  * does not re-run eligibility, and still escalates a positive item 9 (S-1) as a crisis. Dana's baseline PHQ-9 (the
  * contract example) totals 12.
  */
-@ServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SharedServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         now = Examples.NOW)
 class ProgressMeasureStreamTests {
 

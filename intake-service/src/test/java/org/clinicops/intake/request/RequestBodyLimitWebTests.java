@@ -5,7 +5,7 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code intake.max-request-bytes} (default 64 KiB): a larger body is a 413 problem and writes nothing. */
 // Examples.NOW is 2026-11-21T05:00:00Z, the clock these tests were written with (the example's screening day)
-@ServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
+@SharedServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
 class RequestBodyLimitWebTests {
 
     static final int LIMIT = 64 * 1024;

@@ -10,7 +10,7 @@ import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.session.schedule.Sessions;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ import static org.clinicops.support.testing.TopicReader.header;
  * interval, and closing a plan. Each patient's IV series is booked from an outcome on Wednesday 25 Nov 09:00 clinic
  * time: Thursday 26 Nov 09:00, then 30 Nov, 2, 4, 7 and 9 Dec at 08:00.
  */
-@ServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS})
+@SharedServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS})
 @AutoConfigureMockMvc
 class TreatmentCourseWebTests {
 

@@ -7,7 +7,7 @@ import org.clinicops.session.plan.TreatmentPlanBooking;
 import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.Sessions;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the monitoring form due after each discharge until staff mark it submitted. The OCD patients' prescriber chooses
  * esketamine on Wednesday 25 Nov 10:00 clinic time; their first sessions are on Monday 30 Nov 08:00 (16:00 UTC).
  */
-@ServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS})
+@SharedServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS})
 @AutoConfigureMockMvc
 class EsketamineProgrammeWebTests {
 

@@ -8,7 +8,7 @@ import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.ScreeningReviewed;
 import org.clinicops.events.Topics;
 import org.clinicops.support.testing.CloudEventProducer;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ import static org.clinicops.support.testing.TopicReader.header;
  * {@code clinic.screenings}, the plan out through the REST API and as events on {@code clinic.sessions}.
  * Each test books in a different season, far enough from the others that their series never compete for chairs.
  */
-@ServiceTest(now = "2026-11-25T17:00:02Z",
+@SharedServiceTest(now = "2026-11-25T17:00:02Z",
         topics = {Topics.SCREENINGS, Topics.SESSIONS, BookingStreamTests.DEAD_LETTERS})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -6,7 +6,7 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The review queue and a clinician's decision over real HTTP: CLINICAL section 5. */
-@ServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
+@SharedServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, now = Examples.NOW)
 class ReviewControllerWebTests {
 
     static final Instant NOW = TestClock.at(Examples.NOW);

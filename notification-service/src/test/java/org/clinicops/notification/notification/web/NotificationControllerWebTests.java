@@ -6,7 +6,7 @@ import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.NotificationStatus;
 import org.clinicops.notification.notification.Notifications;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/patients/{patientId}/notifications} over stored rows. The clock stands still before every row's
  * next attempt, so the dispatcher leaves them as they are.
  */
-@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, partitions = 1, now = "2026-11-25T17:00:00Z")
+@SharedServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = "2026-11-25T17:00:00Z")
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 class NotificationControllerWebTests {

@@ -7,7 +7,7 @@ import org.clinicops.events.Topics;
 import org.clinicops.session.plan.TreatmentPlanBooking;
 import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.Sessions;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ import static org.clinicops.support.testing.TopicReader.header;
  * problems, idempotency (SD-18), the row lock (SD-1) and the events on {@code clinic.sessions}. The rules themselves
  * are specified in the framework-free tests beside {@code SessionDay}.
  */
-@ServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS})
+@SharedServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS})
 @AutoConfigureMockMvc
 class SessionDayWebTests {
 
