@@ -19,7 +19,7 @@ public class StreamDefaults implements EnvironmentPostProcessor {
     private static final Map<String, Object> DEFAULTS = Map.of(
             // CloudEvents binary mode: see ClinicSupportAutoConfiguration#cloudEventsHeaderMapper
             "spring.cloud.stream.kafka.binder.header-mapper-bean-name", "cloudEventsHeaderMapper",
-            // a send fails unless Kafka acknowledged it, so the outbox relay keeps the event for its next round
+            // a send fails unless Kafka acknowledged it, so a dead letter counts as replayed only once it is back
             "spring.cloud.stream.kafka.default.producer.sync", "true",
             // the instances of a service share its partitions
             "spring.cloud.stream.default.group", "${spring.application.name}",
