@@ -210,7 +210,8 @@ public final class LocalKafka implements AutoCloseable {
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
 
-        props.put("num.partitions", "3");
+        // as many as the services give the topics they create (clinic.messaging.partitions), for any other topic
+        props.put("num.partitions", "6");
         props.put("auto.create.topics.enable", "true");
         props.put("group.initial.rebalance.delay.ms", "0");
 

@@ -47,7 +47,7 @@ class LocalKafkaTests {
                 ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, "patient-42", "intake received");
                 record.headers().add(new RecordHeader("correlation-id", "c-1".getBytes(StandardCharsets.UTF_8)));
                 written = producer.send(record).get();
-                assertThat(producer.partitionsFor(TOPIC)).as("auto-created with num.partitions").hasSize(3);
+                assertThat(producer.partitionsFor(TOPIC)).as("auto-created with num.partitions").hasSize(6);
             }
 
             ConsumerRecord<String, String> read = readFromStart(kafka, written);

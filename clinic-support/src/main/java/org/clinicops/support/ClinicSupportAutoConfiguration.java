@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -135,15 +136,16 @@ public class ClinicSupportAutoConfiguration {
     static class OutboxConfiguration {
 
         @Bean
-        Outbox outbox(JdbcClient jdbc, JsonMapper json) {
-            return new Outbox(jdbc, json);
+        Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+            return new Outbox(jdbc, json, relay);
         }
 
         @Bean
-        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
+        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafka,
+                                @Value("${clinic.messaging.partitions:6}") int partitions,
                                 @Value("${spring.application.name}") String applicationName, Clock clock,
                                 MeterRegistry meters) {
-            return new OutboxRelay(jdbc, transactions, streamBridge, "/" + applicationName, clock, meters);
+            return new OutboxRelay(jdbc, transactions, kafka, partitions, "/" + applicationName, clock, meters);
         }
 
         /** A published event is kept a while to look into what was sent, then deleted; an unpublished one never is. */

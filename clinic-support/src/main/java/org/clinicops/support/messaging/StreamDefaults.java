@@ -19,10 +19,13 @@ public class StreamDefaults implements EnvironmentPostProcessor {
     private static final Map<String, Object> DEFAULTS = Map.of(
             // CloudEvents binary mode: see ClinicSupportAutoConfiguration#cloudEventsHeaderMapper
             "spring.cloud.stream.kafka.binder.header-mapper-bean-name", "cloudEventsHeaderMapper",
-            // a send fails unless Kafka acknowledged it, so the outbox relay keeps the event for its next round
+            // a send fails unless Kafka acknowledged it, so a dead letter counts as replayed only once it is back
             "spring.cloud.stream.kafka.default.producer.sync", "true",
             // the instances of a service share its partitions
             "spring.cloud.stream.default.group", "${spring.application.name}",
+            // every topic (and dead-letter topic) a service creates gets enough partitions for the instances ops may
+            // run, not the binder's 1; an existing topic keeps its count, since adding partitions moves patients
+            "spring.cloud.stream.kafka.binder.min-partition-count", "${clinic.messaging.partitions:6}",
             "spring.cloud.stream.default.consumer.max-attempts", "3",
             "spring.cloud.stream.default.consumer.back-off-initial-interval", "500",
             // a malformed message never gets better: straight to the dead-letter topic

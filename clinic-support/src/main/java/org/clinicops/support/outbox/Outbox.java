@@ -4,6 +4,7 @@ import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
 import org.clinicops.support.web.CorrelationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,17 +12,25 @@ import java.sql.Timestamp;
 
 /**
  * Stores an event to publish in the caller's database transaction, so the state change and its events commit or
- * roll back together; {@link OutboxRelay} sends them to Kafka afterwards. The table {@code outbox_event} is
- * clinic-support's own (see {@code db/migration/clinic-support}).
+ * roll back together; {@link OutboxRelay} sends them to Kafka as soon as that transaction has committed. The table
+ * {@code outbox_event} is clinic-support's own (see {@code db/migration/clinic-support}).
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Registered once per transaction that stores events: wakes the relay once they are visible to it. */
+    private final TransactionSynchronization wakeRelayAfterCommit;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json) {
+    public Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
         this.jdbc = jdbc;
         this.json = json;
+        this.wakeRelayAfterCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        };
     }
 
     /**
@@ -46,5 +55,8 @@ public class Outbox {
                 .param("correlationId", CorrelationId.current().orElse(null))
                 .param("payload", json.writeValueAsString(event))
                 .update();
+        if (!TransactionSynchronizationManager.getSynchronizations().contains(wakeRelayAfterCommit)) {
+            TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+        }
     }
 }

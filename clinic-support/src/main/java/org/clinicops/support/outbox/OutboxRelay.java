@@ -2,74 +2,155 @@ package org.clinicops.support.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.clinicops.events.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
- * Sends stored events to Kafka in the order they were stored, then marks them published. One relay per database
- * works at a time (a transaction-scoped advisory lock), so several instances of a service never reorder one patient's
- * events. A send that fails leaves the events unpublished for the next round: delivery is at least once, and every
- * consumer deduplicates on the event id.
+ * Sends stored events to Kafka with a Kafka producer of its own, then marks them published. It runs as soon as a
+ * transaction that stored events commits ({@link #wake()}), and every {@code clinic.outbox.relay-interval} as a safety
+ * net for what a wake-up missed (a failed round, an instance that stopped between a commit and its round).
+ *
+ * <p>What it guarantees: every stored event reaches Kafka at least once, and one patient's events reach Kafka for the
+ * first time in the order they were stored. One relay per database works at a time: a round waits for a
+ * transaction-scoped advisory lock and marks what it sent before it lets go, so two instances never send the same
+ * event side by side. Within a round, the first pending event of every patient is sent at once, then, when Kafka has
+ * acknowledged them, each patient's next one, and so on: a patient's event is sent only after the one before it was
+ * acknowledged, so it can never overtake one whose send failed. A failed event and that patient's later events stay
+ * pending for the next round; other patients' go on. An event may reach Kafka twice (its acknowledgement or the marking
+ * was lost), so every consumer deduplicates on the event id.
  */
-public class OutboxRelay {
+public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming the relay's advisory lock; each service has its own database. */
     private static final long RELAY_LOCK = 0x0c11_71c0_0b0fL;
     private static final int BATCH_SIZE = 100;
+    /** Longer than a round can take while Kafka is down (the producer's delivery timeout) plus the marking. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final StreamBridge streamBridge;
+    private final Producer<byte[], byte[]> producer;
+    private final Map<String, Object> adminProperties;
+    private final int partitions;
     private final String source;
     private final Clock clock;
+    /** One round at a time per instance, whether a commit or the poll asked for it. */
+    private final ExecutorService rounds = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("outbox-relay").daemon().factory());
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StreamBridge streamBridge, String source,
-                       Clock clock, MeterRegistry meters) {
+    /**
+     * @param kafka      the Kafka client settings of the service ({@code spring.kafka.*}); the relay adds those its
+     *                   guarantees rest on
+     * @param partitions the partition count of a topic the relay is first to send to
+     */
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafka, int partitions,
+                       String source, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.streamBridge = streamBridge;
+        this.adminProperties = kafka.buildAdminProperties();
+        this.partitions = partitions;
         this.source = source;
         this.clock = clock;
+        this.producer = new KafkaProducer<>(producerProperties(kafka.buildProducerProperties()),
+                new ByteArraySerializer(), new ByteArraySerializer());
         Gauge.builder("clinic.outbox.pending", this, OutboxRelay::pending)
                 .description("Events stored but not yet sent to Kafka")
                 .register(meters);
     }
 
+    private static Map<String, Object> producerProperties(Map<String, Object> kafkaProperties) {
+        Map<String, Object> properties = new HashMap<>(kafkaProperties);
+        // a send is acknowledged once every in-sync replica has it, and the producer's own retries neither duplicate
+        // nor reorder what is in flight
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // a round gives up on Kafka after this, so that the relay lock is never held for long
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return properties;
+    }
+
+    /** Asks for a round as soon as possible; asking again before it starts asks for the same round. */
+    public void wake() {
+        if (roundQueued.compareAndSet(false, true)) {
+            try {
+                rounds.execute(() -> {
+                    roundQueued.set(false);
+                    relayPending();
+                });
+            } catch (RejectedExecutionException e) {
+                // the service is stopping; what is pending is sent after the next start
+                roundQueued.set(false);
+            }
+        }
+    }
+
     @Scheduled(fixedDelayString = "${clinic.outbox.relay-interval:100ms}")
-    public void relayPending() {
+    public void poll() {
+        wake();
+    }
+
+    private void relayPending() {
         try {
-            int sent;
+            Round round;
             do {
-                sent = relayBatch();
-            } while (sent == BATCH_SIZE);
+                round = relayBatch();
+            } while (round.selected() == BATCH_SIZE && round.failed() == 0);
         } catch (RuntimeException e) {
             log.warn("Outbox relay could not send events; they stay pending for the next round: {}", e.toString());
         }
     }
 
-    /** Sends up to one batch of pending events; returns how many were sent. */
-    public int relayBatch() {
-        Integer sent = transactions.execute(status -> {
-            boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
-                    .query(Boolean.class).single();
-            if (!locked) {
-                return 0;
-            }
+    private Round relayBatch() {
+        return transactions.execute(status -> {
+            jdbc.sql("set local lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'").update();
+            jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK).query((rs, n) -> n).list();
             List<PendingEvent> pending = jdbc.sql("""
                             select position, event_id, topic, message_key, event_type, subject, occurred_at,
                                    correlation_id, payload
@@ -81,36 +162,102 @@ public class OutboxRelay {
                             rs.getString("subject"), rs.getTimestamp("occurred_at").toInstant(),
                             rs.getString("correlation_id"), rs.getString("payload")))
                     .list();
-            for (PendingEvent event : pending) {
-                if (!streamBridge.send(event.topic(), toMessage(event))) {
-                    throw new IllegalStateException("Kafka did not accept event " + event.eventId());
+            declare(pending.stream().map(PendingEvent::topic).collect(Collectors.toSet()));
+            Map<String, Queue<PendingEvent>> byPatient = new LinkedHashMap<>();
+            pending.forEach(e -> byPatient.computeIfAbsent(e.key(), k -> new ArrayDeque<>()).add(e));
+            List<Long> sent = new ArrayList<>();
+            int failed = 0;
+            while (!byPatient.isEmpty()) {
+                Map<PendingEvent, Future<RecordMetadata>> wave = new LinkedHashMap<>();
+                byPatient.values().forEach(events -> wave.put(events.peek(), send(events.peek())));
+                for (Map.Entry<PendingEvent, Future<RecordMetadata>> send : wave.entrySet()) {
+                    PendingEvent event = send.getKey();
+                    if (acknowledged(event, send.getValue())) {
+                        sent.add(event.position());
+                        Queue<PendingEvent> next = byPatient.get(event.key());
+                        next.remove();
+                        if (next.isEmpty()) {
+                            byPatient.remove(event.key());
+                        }
+                    } else {
+                        failed += byPatient.remove(event.key()).size();
+                    }
                 }
             }
-            if (!pending.isEmpty()) {
+            if (!sent.isEmpty()) {
                 jdbc.sql("update outbox_event set published_at = :now where position in (:positions)")
                         .param("now", Timestamp.from(clock.instant()))
-                        .param("positions", pending.stream().map(PendingEvent::position).toList())
+                        .param("positions", sent)
                         .update();
             }
-            return pending.size();
+            return new Round(pending.size(), failed);
         });
-        return sent == null ? 0 : sent;
     }
 
-    private Message<byte[]> toMessage(PendingEvent event) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
-                .setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
-                .setHeader(CloudEventHeaders.ID, event.eventId())
-                .setHeader(CloudEventHeaders.TYPE, event.type())
-                .setHeader(CloudEventHeaders.SOURCE, source)
-                .setHeader(CloudEventHeaders.TIME, event.occurredAt().toString())
-                .setHeader(CloudEventHeaders.SUBJECT, event.subject())
-                .setHeader(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (event.correlationId() != null) {
-            message.setHeader(CloudEventHeaders.CORRELATION_ID, event.correlationId());
+    /** Creates a topic the relay is first to send to, with the partitions every topic gets, as the binder would. */
+    private void declare(Set<String> topics) {
+        List<NewTopic> undeclared = topics.stream().filter(topic -> !declaredTopics.contains(topic))
+                .map(topic -> new NewTopic(topic, Optional.of(partitions), Optional.empty())).toList();
+        if (undeclared.isEmpty()) {
+            return;
         }
-        return message.build();
+        try (Admin admin = Admin.create(adminProperties)) {
+            for (Map.Entry<String, ? extends Future<Void>> created : admin.createTopics(undeclared).values().entrySet()) {
+                try {
+                    created.getValue().get(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + created.getKey(), e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not create topic " + created.getKey(), e);
+                }
+                declaredTopics.add(created.getKey());
+            }
+        }
+    }
+
+    private Future<RecordMetadata> send(PendingEvent event) {
+        try {
+            return producer.send(toRecord(event));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private boolean acknowledged(PendingEvent event, Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return true;
+        } catch (ExecutionException e) {
+            log.warn("Kafka did not accept event {}; it and its patient's later events stay pending: {}",
+                    event.eventId(), e.getCause().toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> toRecord(PendingEvent event) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(event.topic(), bytes(event.key()),
+                bytes(event.payload()));
+        record.headers()
+                .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0))
+                .add(CloudEventHeaders.ID, bytes(event.eventId()))
+                .add(CloudEventHeaders.TYPE, bytes(event.type()))
+                .add(CloudEventHeaders.SOURCE, bytes(source))
+                .add(CloudEventHeaders.TIME, bytes(event.occurredAt().toString()))
+                .add(CloudEventHeaders.SUBJECT, bytes(event.subject()))
+                .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        if (event.correlationId() != null) {
+            record.headers().add(CloudEventHeaders.CORRELATION_ID, bytes(event.correlationId()));
+        }
+        return record;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private double pending() {
@@ -119,6 +266,20 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** Lets a round under way finish, then closes the producer. */
+    @Override
+    public void destroy() throws InterruptedException {
+        rounds.shutdown();
+        if (!rounds.awaitTermination(10, TimeUnit.SECONDS)) {
+            // a round still waiting for Kafka or for the relay lock: what it has not marked stays pending
+            rounds.shutdownNow();
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+
+    private record Round(int selected, int failed) {
     }
 
     private record PendingEvent(long position, String eventId, String topic, String key, String type, String subject,
