@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.clinicops.events.Protocol;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.Topics;
@@ -118,7 +117,7 @@ class TwoInstancesTests {
             for (UUID patient : patients.keySet()) {
                 ScreeningCompleted eligible = new ScreeningCompleted(UUID.randomUUID(), NOW, patient,
                         UUID.randomUUID(), "DEPRESSION", ScreeningOutcome.ELIGIBLE, List.of(), true);
-                TreatmentPlanBooked booked = planBooked(patient);
+                TreatmentPlanBooked booked = StreamTestSupport.planBooked(patient);
                 producer.send(eligible, eligible.screeningId());
                 producer.send(booked, booked.planId());
                 // and each delivered twice, as Kafka may
@@ -195,20 +194,6 @@ class TwoInstancesTests {
                         """.formatted(partner.baseUrl()))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).get("id").asString();
-    }
-
-    /** The series of CLINICAL section 6's example, booked at {@link #NOW}: 26 November, then 30 November on. */
-    private static TreatmentPlanBooked planBooked(UUID patient) {
-        List<String> starts = List.of("2026-11-26T17:00:00Z", "2026-11-30T16:00:00Z", "2026-12-02T16:00:00Z",
-                "2026-12-04T16:00:00Z", "2026-12-07T16:00:00Z", "2026-12-09T16:00:00Z");
-        List<TreatmentPlanBooked.BookedSession> sessions = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            Instant start = TestClock.at(starts.get(i));
-            sessions.add(new TreatmentPlanBooked.BookedSession(UUID.randomUUID(), i + 1, start,
-                    start.plus(Duration.ofMinutes(115)), 1));
-        }
-        return new TreatmentPlanBooked(UUID.randomUUID(), NOW.plusSeconds(2), patient, UUID.randomUUID(),
-                UUID.randomUUID(), Protocol.IV_KETAMINE_DEPRESSION, sessions);
     }
 
     private static List<LoggedRequest> webhooks() {

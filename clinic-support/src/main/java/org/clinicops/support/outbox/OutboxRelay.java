@@ -67,6 +67,8 @@ public class OutboxRelay implements DisposableBean {
     private static final int BATCH_SIZE = 100;
     /** Longer than a round can take while Kafka is down (the producer's delivery timeout) plus the marking. */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+    /** Looks, 50 ms apart, for the leaders of a topic just created: 10 s. */
+    private static final int LEADER_LOOKS = 200;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -107,7 +109,13 @@ public class OutboxRelay implements DisposableBean {
         // nor reorder what is in flight
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // one event per batch: a batch the broker refuses as too large is then that one event, failed at once. A batch
+        // of several would be split and sent again, and split again without end when the parts still fit one batch
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 0);
+        // one request in flight per broker (each carries a batch for every partition): with more, a batch refused on
+        // a partition whose leader is not ready yet is followed by later ones that fail out of sequence until the
+        // delivery timeout
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         // a round gives up on Kafka after this, so that the relay lock is never held for long
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
@@ -212,17 +220,49 @@ public class OutboxRelay implements DisposableBean {
                 } catch (Exception e) {
                     throw new IllegalStateException("Could not create topic " + created.getKey(), e);
                 }
+                awaitLeaders(admin, created.getKey());
                 declaredTopics.add(created.getKey());
             }
         }
     }
 
-    private Future<RecordMetadata> send(PendingEvent event) {
+    /**
+     * Waits until every partition of a topic has a leader. Sent to a partition just created that has none yet, several
+     * events in flight are refused and retried out of sequence until the delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, String topic) {
         try {
-            return producer.send(toRecord(event));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            for (int look = 0; admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .stream().anyMatch(partition -> partition.leader() == null || partition.leader().isEmpty()); look++) {
+                if (look == LEADER_LOOKS) {
+                    throw new IllegalStateException("Topic " + topic + " has partitions without a leader");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for the leaders of " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
         }
+    }
+
+    private Future<RecordMetadata> send(PendingEvent event) {
+        // completed by the send's callback rather than taken from the producer's future, whose get() recurses once
+        // for every time Kafka split the record's batch
+        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        try {
+            producer.send(toRecord(event), (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(metadata);
+                } else {
+                    acknowledged.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
     }
 
     private boolean acknowledged(PendingEvent event, Future<RecordMetadata> send) {
