@@ -78,8 +78,8 @@ public final class ClinicLocal implements AutoCloseable {
 
     /**
      * Spring Security is on this classpath for the issuer and for the partner API of intake-service and
-     * notification-service; session-service and the gateway do not check tokens yet, so it stays out of them instead of locking them behind a generated
-     * password. A service drops this when it becomes a resource server.
+     * notification-service; session-service and the gateway do not check tokens yet, so it stays out of them instead
+     * of locking them behind a generated password. A service drops this when it becomes a resource server.
      */
     private static final String SECURITY_EXCLUDES = String.join(",", AUTHORIZATION_SERVER_EXCLUDES,
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -151,7 +151,8 @@ public final class ClinicLocal implements AutoCloseable {
             List<String> common = commonArguments(infrastructure, clock);
             String withoutSecurity = "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES + "," + SECURITY_EXCLUDES;
             // the issuer's keys where it runs; its tokens name http://localhost:9000 as their issuer whatever the port
-            String issuerKeys = "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.url() + "/oauth2/jwks";
+            String issuerKeys = "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.url()
+                    + "/oauth2/jwks";
             String partnerApi = "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES,
                     AUTHORIZATION_SERVER_EXCLUDES);
             List<String> intakeArgs = args(common, options.ports().intake(), infrastructure, "intake");

@@ -310,7 +310,8 @@ class ClinicJourneyTests {
         List<String> printed = new CopyOnWriteArrayList<>();
         Thread.ofVirtual().start(() -> receiver.inputReader().lines().forEach(printed::add));
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> printed.stream().anyMatch(l -> l.startsWith("Receiving")));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> printed.stream().anyMatch(line -> line.startsWith("Receiving")));
             String patientId = registerPatient("dana.webhook@example.org", false);
             // for review, so that it books no chair the day-walk test below expects free
             screenForReview(patientId);
@@ -621,7 +622,8 @@ class ClinicJourneyTests {
 
     /** A demo client's token from the issuer, as the README's curl line gets it (each secret is its id + "-secret"). */
     private static String accessToken(String client) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(clinic.issuerUrl() + "/oauth2/token"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(clinic.issuerUrl() + "/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
