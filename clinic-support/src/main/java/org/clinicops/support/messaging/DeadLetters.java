@@ -61,7 +61,7 @@ public class DeadLetters {
     public Map<String, Long> waiting() {
         Map<String, Long> waiting = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            for (String topic : deadLetterTopics()) {
+            for (String topic : topics()) {
                 List<TopicPartition> partitions = partitions(consumer, topic);
                 Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
                 Map<TopicPartition, OffsetAndMetadata> replayed = consumer.committed(Set.copyOf(partitions));
@@ -77,7 +77,7 @@ public class DeadLetters {
     public Map<String, Integer> replay() {
         Map<String, Integer> replayed = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            for (String topic : deadLetterTopics()) {
+            for (String topic : topics()) {
                 replayed.put(topic, replay(consumer, topic));
             }
         }
@@ -135,7 +135,7 @@ public class DeadLetters {
      * {@code error.<destination>.<group>} of every consumer binding ({@code <function>-in-<n>}) with a group. Output
      * bindings are skipped: they carry the default group too, but nothing dead-letters what a service sends.
      */
-    private List<String> deadLetterTopics() {
+    List<String> topics() {
         List<String> topics = new ArrayList<>();
         bindings.getBindings().forEach((name, binding) -> {
             if (CONSUMER_BINDING.matcher(name).matches() && binding.getGroup() != null

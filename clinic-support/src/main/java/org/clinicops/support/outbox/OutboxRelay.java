@@ -101,6 +101,10 @@ public class OutboxRelay implements DisposableBean {
         Gauge.builder("clinic.outbox.pending", this, OutboxRelay::pending)
                 .description("Events stored but not yet sent to Kafka")
                 .register(meters);
+        Gauge.builder("clinic.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+                .description("How long the oldest event not yet sent to Kafka has waited, 0 when none waits")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     private static Map<String, Object> producerProperties(Map<String, Object> kafkaProperties) {
@@ -303,6 +307,18 @@ public class OutboxRelay implements DisposableBean {
     private double pending() {
         try {
             return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Measured from the event's own time, which the service stamped on its clock when it stored the event. */
+    private double oldestAgeSeconds() {
+        try {
+            Timestamp oldest = jdbc.sql("select min(occurred_at) from outbox_event where published_at is null")
+                    .query(Timestamp.class).optional().orElse(null);
+            return oldest == null ? 0
+                    : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
         } catch (RuntimeException e) {
             return Double.NaN;
         }
