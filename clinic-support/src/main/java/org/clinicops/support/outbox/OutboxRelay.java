@@ -312,13 +312,18 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** Measured from the event's own time, which the service stamped on its clock when it stored the event. */
+    /**
+     * The first event in the queue, measured from its own time, which the service stamped on its clock as it stored
+     * the event.
+     */
     private double oldestAgeSeconds() {
         try {
-            Timestamp oldest = jdbc.sql("select min(occurred_at) from outbox_event where published_at is null")
-                    .query(Timestamp.class).optional().orElse(null);
-            return oldest == null ? 0
-                    : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
+            Optional<Timestamp> oldest = jdbc.sql("""
+                            select occurred_at from outbox_event where published_at is null order by position limit 1
+                            """)
+                    .query(Timestamp.class).optional();
+            return oldest.map(at -> Math.max(0, Duration.between(at.toInstant(), clock.instant()).toMillis() / 1000.0))
+                    .orElse(0.0);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -24,9 +24,11 @@ import static org.awaitility.Awaitility.await;
  * What ops watch of a service's consumers: how far each consumer group lags behind its topic, and how many records
  * each dead-letter topic received, counted from 0 so that the first one after a start shows.
  */
-@ServiceTest(topics = {StreamMetricsStreamTests.TOPIC, StreamMetricsStreamTests.DEAD_LETTERS}, properties = {
+@ServiceTest(topics = {StreamMetricsStreamTests.TOPIC, StreamMetricsStreamTests.OTHER_TOPIC,
+        StreamMetricsStreamTests.DEAD_LETTERS}, properties = {
         "spring.cloud.function.definition=failEvents",
-        "spring.cloud.stream.bindings.failEvents-in-0.destination=" + StreamMetricsStreamTests.TOPIC,
+        "spring.cloud.stream.bindings.failEvents-in-0.destination=" + StreamMetricsStreamTests.TOPIC + ","
+                + StreamMetricsStreamTests.OTHER_TOPIC,
         "spring.cloud.stream.bindings.failEvents-in-0.group=support-test",
         "spring.cloud.stream.bindings.failEvents-in-0.consumer.max-attempts=1"})
 @Import(StreamMetricsStreamTests.Failing.class)
@@ -34,6 +36,7 @@ class StreamMetricsStreamTests {
 
     static final String TOPIC = "support.metrics.events";
     static final String DEAD_LETTERS = "error.support.metrics.events.support-test";
+    static final String OTHER_TOPIC = "support.metrics.others";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Failing {
@@ -53,6 +56,8 @@ class StreamMetricsStreamTests {
     @Test
     void aRecordSentToADeadLetterTopicIsCountedUnderThatTopic_whichCountsFromZeroAtStartUp() throws Exception {
         assertThat(deadLetters()).as("counted before any dead letter").isZero();
+        assertThat(meters.get(DeadLetterCount.METER).tag("topic", "error." + OTHER_TOPIC + ".support-test").counter()
+                .count()).as("each topic of a binding that reads two").isZero();
 
         try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
             producer.send(TOPIC, "patient-1", "{}".getBytes(StandardCharsets.UTF_8), Map.of("ce_specversion", "1.0",
@@ -61,7 +66,7 @@ class StreamMetricsStreamTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters() == 1);
         assertThat(meters.find(DeadLetterCount.METER).counters()).as("one counter per dead-letter topic, no other tag")
-                .allSatisfy(c -> assertThat(c.getId().getTags()).hasSize(1));
+                .hasSize(2).allSatisfy(c -> assertThat(c.getId().getTags()).hasSize(1));
     }
 
     @Test
