@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.messaging.CloudEventReader;
+import org.clinicops.support.messaging.DeadLetterCount;
 import org.clinicops.support.messaging.DeadLetters;
 import org.clinicops.support.messaging.ProcessedEvents;
 import org.clinicops.support.migration.SupportMigrations;
@@ -91,6 +92,11 @@ public class ClinicSupportAutoConfiguration {
                             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                             @Value("${spring.application.name}") String applicationName) {
         return new DeadLetters(bindings, streamBridge, bootstrapServers, applicationName);
+    }
+
+    @Bean
+    DeadLetterCount deadLetterCount(DeadLetters deadLetters, MeterRegistry meters) {
+        return new DeadLetterCount(deadLetters, meters);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.clinicops.deploy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,7 @@ import static org.clinicops.deploy.DeployFiles.map;
 /** docker-compose.yml, checked against the compose specification's schema and the rules of a hardened stack. */
 class ComposeFileTests {
 
+    private static final Set<String> OBSERVABILITY = Set.of("prometheus", "grafana");
     private static final Set<String> SPRING_SERVICES = Set.of("authorization-server", "intake-service",
             "session-service", "notification-service", "gateway");
 
@@ -67,15 +69,34 @@ class ComposeFileTests {
     }
 
     @Test
-    void onlyTheGatewayAndTheTokenIssuerArePublishedOnTheHost() {
+    void onlyTheGatewayAndTheIssuerArePublishedOnTheHost_andGrafanaOnLoopbackInTheObservabilityProfile() {
         Set<String> published = new TreeSet<>();
         services.forEach((name, service) -> {
-            if (map(service).containsKey("ports")) {
+            if (map(service).containsKey("ports") && !map(service).containsKey("profiles")) {
                 published.add(name);
             }
         });
 
         assertThat(published).containsExactly("authorization-server", "gateway");
+        assertThat(list(map(services.get("grafana")).get("ports"))).singleElement().asString()
+                .startsWith("127.0.0.1:");
+        assertThat(map(services.get("prometheus"))).doesNotContainKey("ports");
+    }
+
+    @Test
+    void prometheusAndGrafanaRunOnlyInTheObservabilityProfile_readingTheRepositorysFilesReadOnly() {
+        services.forEach((name, service) -> assertThat(list(map(service).get("profiles"))).as(name)
+                .isEqualTo(OBSERVABILITY.contains(name) ? List.of("observability") : List.of()));
+        for (String name : OBSERVABILITY) {
+            List<String> mounts = list(map(services.get(name)).get("volumes")).stream().map(String.class::cast)
+                    .filter(volume -> volume.startsWith("./")).toList();
+            assertThat(mounts).as(name).isNotEmpty().allSatisfy(mount -> {
+                assertThat(mount).endsWith(":ro");
+                assertThat(DeployFiles.file(mount.substring(2, mount.indexOf(':')))).exists();
+            });
+        }
+        assertThat(map(at(map(services.get("grafana")), "depends_on")))
+                .containsEntry("prometheus", Map.of("condition", "service_healthy"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.clinicops.gateway;
 
+import org.clinicops.support.testing.ReliedOnMetrics;
 import org.clinicops.support.web.CorrelationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,5 +232,12 @@ class GatewayRoutingTests {
         assertThat(gateway.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(gateway.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(gateway.get("/actuator/prometheus").body()).contains("http_server_requests");
+    }
+
+    @Test
+    void exposesEveryMetricTheDashboardAndTheAlertRulesRead() {
+        gateway.get("/api/patients/p-5");
+
+        ReliedOnMetrics.assertExposed("gateway", () -> gateway.get("/actuator/prometheus").body());
     }
 }

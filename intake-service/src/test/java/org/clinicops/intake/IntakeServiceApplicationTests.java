@@ -1,6 +1,7 @@
 package org.clinicops.intake;
 
 import org.clinicops.events.Topics;
+import org.clinicops.support.testing.ReliedOnMetrics;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -57,5 +58,13 @@ class IntakeServiceApplicationTests {
         assertThat(http.get("/actuator/health/readiness").text("status")).isEqualTo("UP");
         assertThat(http.get("/actuator/prometheus").status()).isEqualTo(200);
         assertThat(http.post("/api/patients", Examples.PATIENT).status()).isEqualTo(201);
+    }
+
+    @Test
+    void exposesEveryMetricTheDashboardAndTheAlertRulesRead() {
+        IntakeHttp http = new IntakeHttp(
+                Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port")));
+
+        ReliedOnMetrics.assertExposed("intake-service", () -> http.get("/actuator/prometheus").body());
     }
 }

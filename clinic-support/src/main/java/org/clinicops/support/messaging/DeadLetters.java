@@ -20,10 +20,10 @@ import org.springframework.messaging.support.MessageBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -61,7 +61,7 @@ public class DeadLetters {
     public Map<String, Long> waiting() {
         Map<String, Long> waiting = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            for (String topic : deadLetterTopics()) {
+            for (String topic : topics()) {
                 List<TopicPartition> partitions = partitions(consumer, topic);
                 Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
                 Map<TopicPartition, OffsetAndMetadata> replayed = consumer.committed(Set.copyOf(partitions));
@@ -77,7 +77,7 @@ public class DeadLetters {
     public Map<String, Integer> replay() {
         Map<String, Integer> replayed = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            for (String topic : deadLetterTopics()) {
+            for (String topic : topics()) {
                 replayed.put(topic, replay(consumer, topic));
             }
         }
@@ -132,25 +132,32 @@ public class DeadLetters {
     }
 
     /**
-     * {@code error.<destination>.<group>} of every consumer binding ({@code <function>-in-<n>}) with a group. Output
-     * bindings are skipped: they carry the default group too, but nothing dead-letters what a service sends.
+     * {@code error.<destination>.<group>} of every consumer binding ({@code <function>-in-<n>}) with a group, one per
+     * destination of a binding that reads several ({@code clinic.screenings,clinic.sessions}). Output bindings are
+     * skipped: they carry the default group too, but nothing dead-letters what a service sends.
      */
-    private List<String> deadLetterTopics() {
+    List<String> topics() {
         List<String> topics = new ArrayList<>();
         bindings.getBindings().forEach((name, binding) -> {
             if (CONSUMER_BINDING.matcher(name).matches() && binding.getGroup() != null
                     && binding.getDestination() != null) {
-                topics.add("error." + binding.getDestination() + "." + binding.getGroup());
+                destinations(binding.getDestination())
+                        .forEach(destination -> topics.add("error." + destination + "." + binding.getGroup()));
             }
         });
         return topics;
     }
 
     private String originalTopicOf(String deadLetterTopic) {
-        return bindings.getBindings().values().stream()
-                .filter(b -> deadLetterTopic.equals("error." + b.getDestination() + "." + b.getGroup()))
-                .map(b -> b.getDestination()).filter(Objects::nonNull).findFirst()
+        return bindings.getBindings().values().stream().filter(b -> b.getDestination() != null)
+                .flatMap(b -> destinations(b.getDestination()).stream()
+                        .filter(destination -> deadLetterTopic.equals("error." + destination + "." + b.getGroup())))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No binding owns " + deadLetterTopic));
+    }
+
+    private static List<String> destinations(String destination) {
+        return Arrays.stream(destination.split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList();
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {

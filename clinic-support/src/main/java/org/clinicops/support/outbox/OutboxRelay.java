@@ -101,6 +101,10 @@ public class OutboxRelay implements DisposableBean {
         Gauge.builder("clinic.outbox.pending", this, OutboxRelay::pending)
                 .description("Events stored but not yet sent to Kafka")
                 .register(meters);
+        Gauge.builder("clinic.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+                .description("How long the oldest event not yet sent to Kafka has waited, 0 when none waits")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     private static Map<String, Object> producerProperties(Map<String, Object> kafkaProperties) {
@@ -303,6 +307,23 @@ public class OutboxRelay implements DisposableBean {
     private double pending() {
         try {
             return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The first event in the queue, measured from its own time, which the service stamped on its clock as it stored
+     * the event.
+     */
+    private double oldestAgeSeconds() {
+        try {
+            Optional<Timestamp> oldest = jdbc.sql("""
+                            select occurred_at from outbox_event where published_at is null order by position limit 1
+                            """)
+                    .query(Timestamp.class).optional();
+            return oldest.map(at -> Math.max(0, Duration.between(at.toInstant(), clock.instant()).toMillis() / 1000.0))
+                    .orElse(0.0);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

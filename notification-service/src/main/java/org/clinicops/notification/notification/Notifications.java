@@ -48,11 +48,11 @@ public class Notifications {
     public boolean insert(Notification n, String dedupeKey, Instant expiresAt) {
         return jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
-                                                  next_attempt_at, last_error, created_at, sent_at, source_event_id,
-                                                  correlation_id, content, dedupe_key, expires_at, staff_role,
-                                                  address)
+                                                  next_attempt_at, due_at, last_error, created_at, sent_at,
+                                                  source_event_id, correlation_id, content, dedupe_key, expires_at,
+                                                  staff_role, address)
                         values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
-                                :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
+                                :nextAttemptAt, :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
                                 cast(:content as jsonb), :dedupeKey, :expiresAt, :staffRole, :address)
                         on conflict (source_event_id, kind, dedupe_key, channel) do nothing
                         """)
@@ -84,9 +84,9 @@ public class Notifications {
     public void addChannel(Notification n, Channel channel, Instant now) {
         jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
-                                                  next_attempt_at, created_at, source_event_id, correlation_id,
-                                                  content, dedupe_key, expires_at, staff_role, address)
-                        select :id, patient_id, kind, :channel, 'PENDING', priority, 0, :now, created_at,
+                                                  next_attempt_at, due_at, created_at, source_event_id,
+                                                  correlation_id, content, dedupe_key, expires_at, staff_role, address)
+                        select :id, patient_id, kind, :channel, 'PENDING', priority, 0, :now, :now, created_at,
                                source_event_id, correlation_id, content, dedupe_key, expires_at, staff_role, address
                         from notification where notification_id = :of
                         on conflict (source_event_id, kind, dedupe_key, channel) do nothing
@@ -178,7 +178,7 @@ public class Notifications {
     /** Holds a text that came due in quiet hours until {@code until}, when they end; no attempt is counted. */
     public void hold(Notification n, Instant until) {
         jdbc.sql("""
-                        update notification set status = 'HELD', next_attempt_at = :until
+                        update notification set status = 'HELD', next_attempt_at = :until, due_at = :until
                         where notification_id = :id and status in ('PENDING', 'HELD')
                         """)
                 .param("id", n.notificationId())
@@ -192,7 +192,7 @@ public class Notifications {
      */
     public boolean retryFailed(UUID notificationId, Instant now) {
         return jdbc.sql("""
-                        update notification set status = 'PENDING', next_attempt_at = :now
+                        update notification set status = 'PENDING', next_attempt_at = :now, due_at = :now
                         where notification_id = :id and status = 'FAILED'
                         """)
                 .param("id", notificationId)
@@ -216,6 +216,26 @@ public class Notifications {
                 .param("patientId", patientId)
                 .query(ROW)
                 .list();
+    }
+
+    /**
+     * When the notification of this kind that has been due longest, and is still not sent, became due: waiting for
+     * the retry of a failed attempt counts, a text held for quiet hours is due when they end, an expired one counts no
+     * more. Empty when none is due.
+     */
+    public Optional<Instant> longestDue(NotificationKind kind, Instant now) {
+        return jdbc.sql("""
+                        select due_at from notification
+                        where status in ('PENDING', 'HELD') and due_at <= :now and kind = :kind
+                          and (expires_at is null or expires_at > :now)
+                        order by due_at
+                        limit 1
+                        """)
+                .param("now", timestamp(now))
+                .param("kind", kind.name())
+                .query(OffsetDateTime.class)
+                .optional()
+                .map(OffsetDateTime::toInstant);
     }
 
     public long countPending(NotificationKind kind) {

@@ -1,5 +1,7 @@
 package org.clinicops.session.plan;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.clinicops.events.ReviewDecision;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
@@ -23,10 +25,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +65,11 @@ public class TreatmentPlanBooking {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Timer latency;
 
     TreatmentPlanBooking(ProcessedEvents processedEvents, TreatmentPlans plans, Sessions sessions,
                          SeriesBooker booker, Protocols protocols, Outbox outbox, TransactionTemplate transactions,
-                         Clock clock) {
+                         Clock clock, MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.plans = plans;
         this.sessions = sessions;
@@ -72,6 +78,11 @@ public class TreatmentPlanBooking {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.latency = Timer.builder("clinic.booking.latency")
+                .description("From a screening cleared for treatment to its induction series booked, for the plans"
+                        + " booked as soon as the clearing event came")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
@@ -160,22 +171,39 @@ public class TreatmentPlanBooking {
                 cleared.indication(), protocol.get().protocol(), protocol.get().offLabelFor(cleared.indication()),
                 PlanStatus.WAITING_FOR_CAPACITY, cleared.clearedAt(), now, null, null);
         plans.insert(plan);
-        bookOrWait(plan, booker.leadTimeCountsFrom(plan.outcomeRecordedAt(), now), now);
+        if (bookOrWait(plan, booker.leadTimeCountsFrom(plan.outcomeRecordedAt(), now), now)) {
+            recordLatencyAfterCommit(Duration.between(cleared.clearedAt(), now));
+        }
+    }
+
+    /**
+     * Only a booking that commits is measured: one rolled back by a collision is tried again and measured then. A
+     * plan that waits for capacity or a protocol is not: its wait is the clinic's, not the services'.
+     */
+    private void recordLatencyAfterCommit(Duration clearedToBooked) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                latency.record(clearedToBooked.isNegative() ? Duration.ZERO : clearedToBooked);
+            }
+        });
     }
 
     /**
      * Books the whole induction series of a stored plan that is {@code WAITING_FOR_CAPACITY} by its protocol's rules,
      * the lead time counted from {@code countedFrom}, and announces it; or, when it does not fit, leaves the plan
      * waiting and announces that. The caller holds the booking lock ({@link Sessions#lockForBooking()}) in its
-     * transaction.
+     * transaction. True when it booked.
      */
-    public void bookOrWait(TreatmentPlan plan, Instant countedFrom, Instant now) {
-        if (!bookSeries(plan, countedFrom, now)) {
+    public boolean bookOrWait(TreatmentPlan plan, Instant countedFrom, Instant now) {
+        boolean booked = bookSeries(plan, countedFrom, now);
+        if (!booked) {
             outbox.publish(new TreatmentPlanWaitingForCapacity(UUID.randomUUID(), now, plan.patientId(),
                     plan.planId(), plan.screeningId(), plan.protocol()), plan.planId().toString());
             log.warn("No capacity for the induction series of plan {} (patient {}); it waits for capacity",
                     plan.planId(), plan.patientId());
         }
+        return booked;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.clinicops.session.plan;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.EventType;
 import org.clinicops.events.ReviewDecision;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +61,10 @@ class BookingStreamTests {
     JdbcClient jdbc;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    TestClock clock;
 
     CloudEventProducer producer;
     TopicReader topics;
@@ -206,6 +213,27 @@ class BookingStreamTests {
         assertThat(firstSession.get("number").asInt()).isEqualTo(1);
         assertThat(firstSession.get("chairId").asInt()).isEqualTo(1);
         assertThat(firstSession.get("planId").asString()).isEqualTo(plan.get("planId").asString());
+    }
+
+    @Test
+    void theTimeFromAScreeningClearedToItsSeriesBookedIsMeasuredOnTheServicesClock_asAHistogram() {
+        Timer latency = meters.get("clinic.booking.latency").timer();
+        long countBefore = latency.count();
+        double secondsBefore = latency.totalTime(TimeUnit.SECONDS);
+        // cleared at 09:00 in Los Angeles, handled 5 s later by the service's clock
+        ScreeningCompleted outcome = outcome(ScreeningOutcome.ELIGIBLE, "DEPRESSION", "2027-09-08T17:00:00Z");
+        clock.set(TestClock.at("2027-09-08T17:00:05Z"));
+        try {
+            send(outcome);
+            awaitPlan(outcome.patientId());
+            await().atMost(Duration.ofSeconds(30)).until(() -> latency.count() == countBefore + 1);
+        } finally {
+            clock.set(NOW);
+        }
+
+        assertThat(latency.totalTime(TimeUnit.SECONDS) - secondsBefore).isEqualTo(5.0);
+        assertThat(latency.takeSnapshot().histogramCounts()).as("buckets for percentiles across instances")
+                .isNotEmpty();
     }
 
     private ScreeningCompleted outcome(ScreeningOutcome outcome, String indication, String occurredAt) {

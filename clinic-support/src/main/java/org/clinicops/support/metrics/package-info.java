@@ -1,0 +1,2 @@
+/** What every application's metrics share. */
+package org.clinicops.support.metrics;
