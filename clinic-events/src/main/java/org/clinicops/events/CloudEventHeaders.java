@@ -15,6 +15,11 @@ public final class CloudEventHeaders {
     /** Extension attribute: the correlation id of the request that caused the event. */
     public static final String CORRELATION_ID = "ce_correlationid";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * W3C Trace Context beside the CloudEvents attributes: the trace of the transaction that stored the event, which its
+     * consumers continue. Absent when that transaction ran outside a trace.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

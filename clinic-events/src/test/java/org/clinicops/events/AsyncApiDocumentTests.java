@@ -79,7 +79,8 @@ class AsyncApiDocumentTests {
         List<String> headers = new ArrayList<>();
         for (Field field : CloudEventHeaders.class.getFields()) {
             String value = (String) field.get(null);
-            if (value.startsWith("ce_") || value.equals(CloudEventHeaders.CONTENT_TYPE)) {
+            if (value.startsWith("ce_") || value.equals(CloudEventHeaders.CONTENT_TYPE)
+                    || value.equals(CloudEventHeaders.TRACEPARENT)) {
                 headers.add(value);
             }
         }
@@ -88,9 +89,10 @@ class AsyncApiDocumentTests {
         described.path("required").forEach(name -> required.add(name.asString()));
 
         assertThat(described.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(headers);
-        // every header but the correlation id, which only an event caused by a request has
-        assertThat(required).containsExactlyInAnyOrderElementsOf(
-                headers.stream().filter(h -> !h.equals(CloudEventHeaders.CORRELATION_ID)).toList());
+        // every header but the correlation id and the trace, which only an event caused in a request or trace has
+        assertThat(required).containsExactlyInAnyOrderElementsOf(headers.stream()
+                .filter(h -> !h.equals(CloudEventHeaders.CORRELATION_ID) && !h.equals(CloudEventHeaders.TRACEPARENT))
+                .toList());
         for (JsonNode message : messagesByName().values()) {
             assertThat(message.at("/headers/$ref").asString()).isEqualTo("#/components/schemas/cloudEventHeaders");
             assertThat(message.at("/bindings/kafka/key/format").asString()).isEqualTo("uuid");

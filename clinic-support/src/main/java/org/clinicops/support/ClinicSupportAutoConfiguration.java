@@ -1,6 +1,8 @@
 package org.clinicops.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.messaging.CloudEventReader;
@@ -8,13 +10,15 @@ import org.clinicops.support.messaging.DeadLetterCount;
 import org.clinicops.support.messaging.DeadLetters;
 import org.clinicops.support.messaging.ProcessedEvents;
 import org.clinicops.support.migration.SupportMigrations;
+import org.clinicops.support.observability.TraceContext;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.outbox.OutboxRelay;
+import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.retention.RetentionJob;
 import org.clinicops.support.retention.RetentionRule;
-import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.web.ApiProblems;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -110,6 +114,13 @@ public class ClinicSupportAutoConfiguration {
         return mapper;
     }
 
+    /** With tracing switched off ({@code management.tracing.enabled=false}) there is no tracer: nothing is traced. */
+    @Bean
+    TraceContext traceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContext(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
     @Bean
     @ConditionalOnWebApplication
     ApiProblems apiProblems() {
@@ -142,8 +153,8 @@ public class ClinicSupportAutoConfiguration {
     static class OutboxConfiguration {
 
         @Bean
-        Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
-            return new Outbox(jdbc, json, relay);
+        Outbox outbox(JdbcClient jdbc, JsonMapper json, TraceContext traces, OutboxRelay relay) {
+            return new Outbox(jdbc, json, traces, relay);
         }
 
         @Bean

@@ -228,6 +228,23 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void continuesTheCallersW3cTraceToTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> response = gateway.send(gateway.request("/api/sessions/x-3")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .GET());
+
+        assertThat(body(response).path("traceparent").asString()).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void startsATraceWhenTheCallerSendsNone_andPassesItToTheService() {
+        String received = body(gateway.get("/api/patients/p-5")).path("traceparent").asString();
+
+        assertThat(received).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
     void servesItsOwnHealthProbesAndMetrics() {
         assertThat(gateway.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(gateway.get("/actuator/health/readiness").statusCode()).isEqualTo(200);

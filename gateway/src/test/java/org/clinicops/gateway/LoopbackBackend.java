@@ -109,6 +109,7 @@ final class LoopbackBackend implements AutoCloseable {
         echo.put("correlationId", exchange.getRequestHeaders().getFirst(CorrelationId.HEADER));
         echo.put("idempotencyKey", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+        echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
         echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
         echo.put("body", requestBody);
         return json.writeValueAsString(echo);

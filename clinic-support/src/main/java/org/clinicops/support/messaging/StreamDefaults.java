@@ -32,7 +32,9 @@ public class StreamDefaults implements EnvironmentPostProcessor {
             "spring.cloud.stream.default.consumer.retryable-exceptions." + MalformedEventException.class.getName(),
             "false",
             // dead letters go to error.<destination>.<group>, where DeadLetters finds them
-            "spring.cloud.stream.kafka.default.consumer.enable-dlq", "true");
+            "spring.cloud.stream.kafka.default.consumer.enable-dlq", "true",
+            // a consumer continues the trace of the record's traceparent header (see TraceContext)
+            "spring.cloud.stream.kafka.binder.enable-observation", "true");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

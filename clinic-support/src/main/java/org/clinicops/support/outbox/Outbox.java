@@ -2,6 +2,7 @@ package org.clinicops.support.outbox;
 
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
+import org.clinicops.support.observability.TraceContext;
 import org.clinicops.support.web.CorrelationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,19 +13,22 @@ import java.sql.Timestamp;
 
 /**
  * Stores an event to publish in the caller's database transaction, so the state change and its events commit or
- * roll back together; {@link OutboxRelay} sends them to Kafka as soon as that transaction has committed. The table
- * {@code outbox_event} is clinic-support's own (see {@code db/migration/clinic-support}).
+ * roll back together; {@link OutboxRelay} sends them to Kafka as soon as that transaction has committed. Each event
+ * keeps the trace it was stored in, so that its consumer continues that trace. The table {@code outbox_event} is
+ * clinic-support's own (see {@code db/migration/clinic-support}).
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TraceContext traces;
     /** Registered once per transaction that stores events: wakes the relay once they are visible to it. */
     private final TransactionSynchronization wakeRelayAfterCommit;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+    public Outbox(JdbcClient jdbc, JsonMapper json, TraceContext traces, OutboxRelay relay) {
         this.jdbc = jdbc;
         this.json = json;
+        this.traces = traces;
         this.wakeRelayAfterCommit = new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -43,8 +47,9 @@ public class Outbox {
         EventType<?> type = EventType.of(event);
         jdbc.sql("""
                         insert into outbox_event (event_id, topic, message_key, event_type, subject, occurred_at,
-                                                  correlation_id, payload)
-                        values (:eventId, :topic, :key, :type, :subject, :occurredAt, :correlationId, :payload)
+                                                  correlation_id, traceparent, payload)
+                        values (:eventId, :topic, :key, :type, :subject, :occurredAt, :correlationId, :traceparent,
+                                :payload)
                         """)
                 .param("eventId", event.eventId())
                 .param("topic", type.topic())
@@ -53,6 +58,7 @@ public class Outbox {
                 .param("subject", subject)
                 .param("occurredAt", Timestamp.from(event.occurredAt()))
                 .param("correlationId", CorrelationId.current().orElse(null))
+                .param("traceparent", traces.currentTraceparent().orElse(null))
                 .param("payload", json.writeValueAsString(event))
                 .update();
         if (!TransactionSynchronizationManager.getSynchronizations().contains(wakeRelayAfterCommit)) {

@@ -165,14 +165,14 @@ public class OutboxRelay implements DisposableBean {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK).query((rs, n) -> n).list();
             List<PendingEvent> pending = jdbc.sql("""
                             select position, event_id, topic, message_key, event_type, subject, occurred_at,
-                                   correlation_id, payload
+                                   correlation_id, traceparent, payload
                             from outbox_event where published_at is null order by position limit :limit
                             """)
                     .param("limit", BATCH_SIZE)
                     .query((rs, n) -> new PendingEvent(rs.getLong("position"), rs.getString("event_id"),
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
                             rs.getString("subject"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("correlation_id"), rs.getString("payload")))
+                            rs.getString("correlation_id"), rs.getString("traceparent"), rs.getString("payload")))
                     .list();
             declare(pending.stream().map(PendingEvent::topic).collect(Collectors.toSet()));
             Map<String, Queue<PendingEvent>> byPatient = new LinkedHashMap<>();
@@ -297,6 +297,9 @@ public class OutboxRelay implements DisposableBean {
         if (event.correlationId() != null) {
             record.headers().add(CloudEventHeaders.CORRELATION_ID, bytes(event.correlationId()));
         }
+        if (event.traceparent() != null) {
+            record.headers().add(CloudEventHeaders.TRACEPARENT, bytes(event.traceparent()));
+        }
         return record;
     }
 
@@ -344,6 +347,6 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private record PendingEvent(long position, String eventId, String topic, String key, String type, String subject,
-                                Instant occurredAt, String correlationId, String payload) {
+                                Instant occurredAt, String correlationId, String traceparent, String payload) {
     }
 }

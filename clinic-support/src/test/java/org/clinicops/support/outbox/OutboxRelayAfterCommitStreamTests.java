@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.Topics;
+import org.clinicops.support.observability.TraceContext;
 import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
@@ -63,6 +64,8 @@ class OutboxRelayAfterCommitStreamTests {
     MeterRegistry meters;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    TraceContext traces;
 
     @Test
     void eventsCommittedConcurrentlyThroughTwoRelaysReachKafkaRightAfterCommit_eachOnce_inEachPatientsOrder()
@@ -72,7 +75,7 @@ class OutboxRelayAfterCommitStreamTests {
         List<ConsumerRecord<byte[], byte[]>> received;
         Map<String, List<String>> stored;
         try {
-            stored = commitConcurrently(new Outbox(jdbc, json, secondRelay));
+            stored = commitConcurrently(new Outbox(jdbc, json, traces, secondRelay));
             received = new TopicReader(broker.getBrokersAsString()).readAll(Topics.SCREENINGS, total);
         } finally {
             secondRelay.destroy();

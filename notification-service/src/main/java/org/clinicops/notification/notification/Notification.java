@@ -14,6 +14,8 @@ import java.util.UUID;
  *                      with, see {@link Notifications#insert(Notification, String)}) it is unique, so a redelivery adds
  *                      nothing
  * @param correlationId the correlation id of the request behind that event, for the logs of its delivery
+ * @param traceparent   the trace of the event that caused it, which its delivery continues; {@link Notifications}
+ *                      stores the current one with a new notification, so it is null until stored
  * @param staffRole     whom a staff message goes to; null for a patient message
  * @param address       the one address a staff-lane message goes to instead of a staff role's (a partner's notice);
  *                      null otherwise
@@ -31,6 +33,7 @@ public record Notification(
         Instant sentAt,
         UUID sourceEventId,
         String correlationId,
+        String traceparent,
         String content,
         StaffRole staffRole,
         String address) {
@@ -45,19 +48,20 @@ public record Notification(
     public static Notification pendingUntil(UUID patientId, NotificationKind kind, UUID sourceEventId, String content,
                                             Instant now, Instant due) {
         return new Notification(UUID.randomUUID(), patientId, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, due,
-                null, now, null, sourceEventId, CorrelationId.current().orElse(null), content, kind.firstRecipient(), null);
+                null, now, null, sourceEventId, CorrelationId.current().orElse(null), null, content, kind.firstRecipient(),
+                null);
     }
 
     /** A new message about no patient to one given address, due at once, one per cause and address. */
     public static Notification pendingTo(String address, NotificationKind kind, UUID sourceEventId, String content,
                                          Instant now) {
         return new Notification(UUID.randomUUID(), null, kind, Channel.EMAIL, NotificationStatus.PENDING, 0, now, null,
-                now, null, sourceEventId, CorrelationId.current().orElse(null), content, null, address);
+                now, null, sourceEventId, CorrelationId.current().orElse(null), null, content, null, address);
     }
 
     /** This staff message for another role than its kind's first recipient (an alert's second clinician). */
     public Notification to(StaffRole role) {
         return new Notification(notificationId, patientId, kind, channel, status, attempts, nextAttemptAt, lastError,
-                createdAt, sentAt, sourceEventId, correlationId, content, role, address);
+                createdAt, sentAt, sourceEventId, correlationId, traceparent, content, role, address);
     }
 }

@@ -11,6 +11,7 @@ import org.clinicops.notification.sms.SmsProvider;
 import org.clinicops.notification.sms.SmsRejectedException;
 import org.clinicops.notification.sms.SmsUnavailableException;
 import org.clinicops.notification.template.MailTemplates;
+import org.clinicops.support.observability.TraceContext;
 import org.clinicops.support.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +60,13 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     private final NotificationProperties properties;
     private final RetryBackoff backoff;
     private final TransactionTemplate transactions;
+    private final TraceContext traces;
     private final Clock clock;
 
     NotificationDispatcher(Notifications notifications, PatientContacts contacts, Mailer mailer, SmsProvider sms,
                            QuietHours quietHours, MailTemplates wording, List<MessageTemplate> templates,
-                           NotificationProperties properties, TransactionTemplate transactions, Clock clock) {
+                           NotificationProperties properties, TransactionTemplate transactions, TraceContext traces,
+                           Clock clock) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.mailer = mailer;
@@ -79,6 +82,7 @@ public class NotificationDispatcher implements SchedulingConfigurer {
         this.properties = properties;
         this.backoff = new RetryBackoff(properties.retry());
         this.transactions = transactions;
+        this.traces = traces;
         this.clock = clock;
     }
 
@@ -119,13 +123,20 @@ public class NotificationDispatcher implements SchedulingConfigurer {
         return Boolean.TRUE.equals(dispatched);
     }
 
-    /** Logs of the delivery, and the call to intake-service, carry the id of the request behind the event. */
+    /**
+     * Logs of the delivery, and the call to intake-service, carry the id of the request behind the event, and the
+     * delivery is a span of that event's trace.
+     */
     private void deliverWithCorrelationId(Notification notification) {
         if (notification.correlationId() != null) {
             MDC.put(CorrelationId.MDC_KEY, notification.correlationId());
         }
         try {
-            deliver(notification);
+            traces.inSpanOf(notification.traceparent(), "notification delivery", span -> {
+                span.tag("notification.kind", notification.kind().name());
+                span.tag("notification.channel", notification.channel().name());
+                deliver(notification);
+            });
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
         }

@@ -1,5 +1,6 @@
 package org.clinicops.notification.notification;
 
+import org.clinicops.support.observability.TraceContext;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,14 +22,16 @@ public class Notifications {
 
     private static final String COLUMNS = """
             notification_id, patient_id, kind, channel, status, attempts, next_attempt_at, last_error, created_at,
-            sent_at, source_event_id, correlation_id, content::text as content, staff_role, address
+            sent_at, source_event_id, correlation_id, traceparent, content::text as content, staff_role, address
             """;
     private static final RowMapper<Notification> ROW = Notifications::map;
 
     private final JdbcClient jdbc;
+    private final TraceContext traces;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, TraceContext traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /** Stores a new notification; false when its event already caused one of this kind (a redelivery). */
@@ -49,11 +52,11 @@ public class Notifications {
         return jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, due_at, last_error, created_at, sent_at,
-                                                  source_event_id, correlation_id, content, dedupe_key, expires_at,
-                                                  staff_role, address)
+                                                  source_event_id, correlation_id, traceparent, content, dedupe_key,
+                                                  expires_at, staff_role, address)
                         values (:id, :patientId, :kind, :channel, :status, :priority, :attempts, :nextAttemptAt,
                                 :nextAttemptAt, :lastError, :createdAt, :sentAt, :sourceEventId, :correlationId,
-                                cast(:content as jsonb), :dedupeKey, :expiresAt, :staffRole, :address)
+                                :traceparent, cast(:content as jsonb), :dedupeKey, :expiresAt, :staffRole, :address)
                         on conflict (source_event_id, kind, dedupe_key, channel) do nothing
                         """)
                 .param("id", n.notificationId())
@@ -69,6 +72,7 @@ public class Notifications {
                 .param("sentAt", timestamp(n.sentAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("sourceEventId", n.sourceEventId())
                 .param("correlationId", n.correlationId(), Types.VARCHAR)
+                .param("traceparent", traces.currentTraceparent().orElse(null), Types.VARCHAR)
                 .param("content", n.content())
                 .param("dedupeKey", dedupeKey)
                 .param("expiresAt", timestamp(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
@@ -85,9 +89,11 @@ public class Notifications {
         jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, due_at, created_at, source_event_id,
-                                                  correlation_id, content, dedupe_key, expires_at, staff_role, address)
+                                                  correlation_id, traceparent, content, dedupe_key, expires_at,
+                                                  staff_role, address)
                         select :id, patient_id, kind, :channel, 'PENDING', priority, 0, :now, :now, created_at,
-                               source_event_id, correlation_id, content, dedupe_key, expires_at, staff_role, address
+                               source_event_id, correlation_id, traceparent, content, dedupe_key, expires_at,
+                               staff_role, address
                         from notification where notification_id = :of
                         on conflict (source_event_id, kind, dedupe_key, channel) do nothing
                         """)
@@ -272,6 +278,7 @@ public class Notifications {
                 instant(rs, "sent_at"),
                 rs.getObject("source_event_id", UUID.class),
                 rs.getString("correlation_id"),
+                rs.getString("traceparent"),
                 rs.getString("content"),
                 rs.getString("staff_role") == null ? null : StaffRole.valueOf(rs.getString("staff_role")),
                 rs.getString("address"));

@@ -117,7 +117,7 @@ class NotificationControllerWebTests {
                                 String sentAt, int attempts, String lastError, String content) {
         Notification n = new Notification(UUID.randomUUID(), patient, kind, Channel.EMAIL, status, attempts,
                 NEXT_ATTEMPT, lastError, TestClock.at(createdAt),
-                sentAt == null ? null : TestClock.at(sentAt), UUID.randomUUID(), "front-desk-42", content,
+                sentAt == null ? null : TestClock.at(sentAt), UUID.randomUUID(), "front-desk-42", null, content,
                 kind.firstRecipient(), null);
         assertThat(notifications.insert(n)).isTrue();
         return n;

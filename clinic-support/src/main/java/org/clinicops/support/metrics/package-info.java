@@ -1,2 +1,0 @@
-/** What every application's metrics share. */
-package org.clinicops.support.metrics;
