@@ -2,6 +2,7 @@ package org.clinicops.notification.partner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -22,29 +23,39 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends the due webhooks, one claimed delivery at a time, and records each attempt as the contract says: a 2xx
- * settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on the retry
- * schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and the last
+ * Sends the due webhooks, each claimed delivery on a worker of its own, and records each attempt as the contract
+ * says: a 2xx settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on the
+ * retry schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and the last
  * automatic attempt's failure settles it as FAILED. A subscription failing without a success for longer than
  * {@code disable-after} is disabled at its next failure; its owner is told of that and of the first delivery FAILED
- * since the last success ({@link PartnerNotices}). Retries are these durable rows, so a restart loses none.
+ * since the last success ({@link PartnerNotices}). Retries are these durable rows, so a restart loses none. The
+ * throttle (requests in flight and started per second, per subscription) is kept in the claim, across instances.
  *
  * <p>The JDK client is used on purpose: it sends exactly the headers set here (no tracing or correlation headers
  * reach a partner) and never follows a redirect.
  */
 @Component
-class WebhookDelivery implements SchedulingConfigurer {
+class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
     private static final int MAX_PER_ROUND = 100;
     private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+    /** Answers after which a subscription gets one request in flight until its next 2xx. */
+    private static final Set<Integer> ONE_IN_FLIGHT_AFTER = Set.of(429, 502, 503, 504);
     static final String USER_AGENT = "clinic-ops-webhooks/1.0";
 
     private final Deliveries deliveries;
@@ -55,6 +66,9 @@ class WebhookDelivery implements SchedulingConfigurer {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final HttpClient http;
+    /** The requests in flight from this instance, all subscriptions together; each holds a worker. */
+    private final ExecutorService workers;
+    private final Semaphore freeWorkers;
 
     WebhookDelivery(Deliveries deliveries, Subscriptions subscriptions, PartnerNotices notices,
                     WebhookTargets targets, PartnerProperties properties, TransactionTemplate transactions,
@@ -74,6 +88,9 @@ class WebhookDelivery implements SchedulingConfigurer {
             http.proxy(ProxySelector.of(new InetSocketAddress(settings.proxy().getHost(), settings.proxy().getPort())));
         }
         this.http = http.build();
+        this.workers = Executors.newFixedThreadPool(settings.concurrency(),
+                Thread.ofPlatform().name("webhook-", 1).daemon().factory());
+        this.freeWorkers = new Semaphore(settings.concurrency());
     }
 
     @Override
@@ -81,37 +98,76 @@ class WebhookDelivery implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::deliverDue, settings.pollInterval());
     }
 
-    /** One round: attempts due deliveries until none is left or the round is full. */
-    void deliverDue() {
+    /**
+     * One round: claims due deliveries while a worker is free and hands each to one, until none may go now. The
+     * round does not wait for the requests, so a partner answering slowly holds only its own workers, never the
+     * next round. Answers when the attempts this round started are recorded.
+     */
+    CompletableFuture<Void> deliverDue() {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
         try {
-            int attempted = 0;
-            while (attempted < MAX_PER_ROUND && deliverNext()) {
-                attempted++;
+            while (started.size() < MAX_PER_ROUND && freeWorkers.tryAcquire()) {
+                Optional<Deliveries.Claimed> claimed = claim();
+                if (claimed.isEmpty()) {
+                    freeWorkers.release();
+                    break;
+                }
+                started.add(hand(claimed.get()));
             }
         } catch (RuntimeException e) {
-            // The database failed: what was claimed is tried again when its lease ends.
+            // The database failed or the service is stopping: what was claimed is tried again when its lease ends.
             log.warn("Webhook round stopped; due deliveries stay pending for the next round: {}", e.toString());
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    }
+
+    private Optional<Deliveries.Claimed> claim() {
+        try {
+            Instant now = clock.instant();
+            // longer than any attempt can take, so that no one else takes it meanwhile
+            Instant lease = now.plus(settings.connectTimeout()).plus(settings.requestTimeout()).plusSeconds(30);
+            Optional<Deliveries.Claimed> claimed = transactions.execute(status ->
+                    deliveries.claimNext(now, lease, settings.maxInFlight()));
+            return claimed == null ? Optional.empty() : claimed;
+        } catch (RuntimeException e) {
+            freeWorkers.release();
+            throw e;
         }
     }
 
-    private boolean deliverNext() {
-        Instant now = clock.instant();
-        // longer than any attempt can take, so that no one else takes it meanwhile
-        Instant lease = now.plus(settings.connectTimeout()).plus(settings.requestTimeout()).plusSeconds(30);
-        Optional<Deliveries.Claimed> claimed = transactions.execute(status -> deliveries.claimNext(now, lease));
-        if (claimed == null || claimed.isEmpty()) {
-            return false;
+    private CompletableFuture<Void> hand(Deliveries.Claimed claimed) {
+        try {
+            return CompletableFuture.runAsync(() -> deliver(claimed), workers)
+                    .whenComplete((done, failure) -> {
+                        freeWorkers.release();
+                        if (failure != null) {
+                            log.warn("Webhook {} of subscription {} not recorded; it is tried again when its lease "
+                                    + "ends: {}", claimed.eventId(), claimed.subscriptionId(), failure.toString());
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            freeWorkers.release();
+            throw e;
         }
-        Deliveries.Claimed delivery = claimed.get();
+    }
+
+    private void deliver(Deliveries.Claimed delivery) {
         Optional<Subscription> subscription = subscriptions.find(delivery.partnerClinicId(), delivery.subscriptionId());
         if (subscription.isEmpty()) {
-            return true; // deleted meanwhile, with its deliveries
+            return; // deleted meanwhile, with its deliveries
         }
         Outcome outcome = attempt(subscription.get(), delivery);
         transactions.executeWithoutResult(status -> record(delivery, outcome));
         log.info("Webhook {} of subscription {}: {}", delivery.eventId(), delivery.subscriptionId(),
                 outcome.responseCode() != null ? outcome.responseCode() : outcome.error());
-        return true;
+    }
+
+    /** Requests in flight finish and are recorded; no new one starts. */
+    @Override
+    public void destroy() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(settings.connectTimeout().plus(settings.requestTimeout()).toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** What one attempt came to. */
@@ -195,7 +251,11 @@ class WebhookDelivery implements SchedulingConfigurer {
         if (outcome.succeeded()) {
             subscription.deliverySucceeded();
             subscriptions.update(subscription);
+            deliveries.holdToOneInFlight(subscription.id(), false);
             return;
+        }
+        if (outcome.responseCode() != null && ONE_IN_FLIGHT_AFTER.contains(outcome.responseCode())) {
+            deliveries.holdToOneInFlight(subscription.id(), true);
         }
         subscription.deliveryFailed(outcome.at());
         Subscription.DisabledReason disabling = gone ? Subscription.DisabledReason.ENDPOINT_GONE

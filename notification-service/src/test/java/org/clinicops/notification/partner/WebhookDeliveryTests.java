@@ -245,7 +245,7 @@ class WebhookDeliveryTests {
         assertThat(failed.get("nextAttemptAt").isNull()).isTrue();
         assertThat(failed.get("settledAt").isNull()).isFalse();
         clock.advance(PAST_A_RETRY_DELAY);
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhooks(riverside)).hasSize(4);
     }
 
@@ -260,7 +260,7 @@ class WebhookDeliveryTests {
 
         awaitAttempts(riverside, first, 1);
         awaitAttempts(riverside, otherPatients, 1);
-        delivery.deliverDue();
+        delivery.deliverDue().join();
 
         assertThat(webhookIds(riverside)).containsExactlyInAnyOrder(first.toString(), otherPatients.toString());
         assertThat(deliveryOf(riverside, second).get("attempts").asInt()).isZero();
@@ -274,7 +274,8 @@ class WebhookDeliveryTests {
 
     @Test
     void anEndpointThatAnswers410IsDisabledAndItsOtherDeliveriesAreSkipped() {
-        Partner riverside = subscribe(answering(410));
+        // one request a second on a clock standing still: the other patient's delivery still waits for the throttle
+        Partner riverside = subscribe(answering(410), null, 1);
         UUID patient = UUID.randomUUID();
         UUID first = record(riverside, patient);
         UUID second = record(riverside, patient);
@@ -291,7 +292,7 @@ class WebhookDeliveryTests {
         // recorded while disabled: numbered for catch-up, never sent
         UUID later = record(riverside, patient);
         assertThat(deliveryOf(riverside, later).get("status").asString()).isEqualTo("SKIPPED");
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhookIds(riverside)).containsExactly(first.toString());
         MimeMessage notice = awaitNotices(OPS, riverside, 1).getFirst();
         assertThat(subject(notice)).isEqualTo("Webhook subscription disabled: endpoint gone (" + host() + ")");
@@ -354,7 +355,8 @@ class WebhookDeliveryTests {
 
     @Test
     void a429WithRetryAfterPausesTheWholeSubscriptionAndWaitingIsNoAttempt() {
-        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        // one request a second: the other patient's delivery waits for the throttle, then for the pause
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID(), null, 1);
         partner.stubFor(post(riverside.path())
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
         UUID throttled = record(riverside, UUID.randomUUID());
@@ -364,13 +366,14 @@ class WebhookDeliveryTests {
         assertThat(Instant.parse(first.get("nextAttemptAt").asString()))
                 .isAfterOrEqualTo(TestClock.at(NOW).plusSeconds(120));
         clock.advance(PAST_A_RETRY_DELAY);
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhookIds(riverside)).containsExactly(throttled.toString());
         assertThat(deliveryOf(riverside, otherPatients).get("attempts").asInt()).isZero();
 
         partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(200)));
         clock.set(TestClock.at(NOW).plusSeconds(121));
         assertThat(awaitDelivery(riverside, otherPatients, "SUCCEEDED").get("attempts").asInt()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(awaitDelivery(riverside, throttled, "SUCCEEDED").get("attempts").asInt()).isEqualTo(2);
     }
 
@@ -504,7 +507,7 @@ class WebhookDeliveryTests {
 
         assertThat(refused).hasStatus(409).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(body(refused).get("code").asString()).isEqualTo("WAITING_FOR_EARLIER_DELIVERY");
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhookIds(riverside)).containsOnly(first.toString());
         assertThat(deliveryOf(riverside, second).get("attempts").asInt()).isZero();
     }
@@ -543,7 +546,7 @@ class WebhookDeliveryTests {
 
         assertThat(reused).hasStatus(409);
         assertThat(body(reused).get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(deliveryOf(riverside, eventId).get("attempts").asInt()).isEqualTo(2);
         assertThat(webhookIds(riverside)).filteredOn(eventId.toString()::equals).hasSize(2);
     }
@@ -562,10 +565,15 @@ class WebhookDeliveryTests {
     }
 
     private Partner subscribe(String path, String alertEmail) {
+        return subscribe(path, alertEmail, 10);
+    }
+
+    private Partner subscribe(String path, String alertEmail, int rateLimitPerSecond) {
         String clinic = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode created = body(postAs(clinic, "/api/partner/subscriptions", """
-                {"url": "%s", "eventTypes": ["patient.status_changed"], "alertEmail": %s}
-                """.formatted(partner.baseUrl() + path, alertEmail == null ? "null" : "\"" + alertEmail + "\"")));
+                {"url": "%s", "eventTypes": ["patient.status_changed"], "alertEmail": %s, "rateLimitPerSecond": %d}
+                """.formatted(partner.baseUrl() + path, alertEmail == null ? "null" : "\"" + alertEmail + "\"",
+                rateLimitPerSecond)));
         return new Partner(clinic, created.get("id").asString(), created.get("secret").asString(), path);
     }
 
