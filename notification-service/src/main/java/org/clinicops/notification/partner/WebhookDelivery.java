@@ -10,12 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +21,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +43,8 @@ import java.util.concurrent.TimeUnit;
  * since the last success ({@link PartnerNotices}). Retries are these durable rows, so a restart loses none. The
  * throttle (requests in flight and started per second, per subscription) is kept in the claim, across instances.
  *
- * <p>The JDK client is used on purpose: it sends exactly the headers set here (no tracing or correlation headers
- * reach a partner) and never follows a redirect.
+ * <p>{@link WebhookClient} sends exactly the headers set here (no tracing or correlation headers reach a partner),
+ * never follows a redirect, and connects only to the addresses just checked.
  */
 @Component
 class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
@@ -65,14 +64,14 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
     private final PartnerProperties.Webhooks settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookClient http;
     /** The requests in flight from this instance, all subscriptions together; each holds a worker. */
     private final ExecutorService workers;
     private final Semaphore freeWorkers;
 
     WebhookDelivery(Deliveries deliveries, Subscriptions subscriptions, PartnerNotices notices,
-                    WebhookTargets targets, PartnerProperties properties, TransactionTemplate transactions,
-                    Clock clock) {
+                    WebhookTargets targets, WebhookClient http, PartnerProperties properties,
+                    TransactionTemplate transactions, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.notices = notices;
@@ -80,14 +79,7 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
         this.settings = properties.webhooks();
         this.transactions = transactions;
         this.clock = clock;
-        HttpClient.Builder http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
-        if (settings.proxy() != null) {
-            http.proxy(ProxySelector.of(new InetSocketAddress(settings.proxy().getHost(), settings.proxy().getPort())));
-        }
-        this.http = http.build();
+        this.http = http;
         this.workers = Executors.newFixedThreadPool(settings.concurrency(),
                 Thread.ofPlatform().name("webhook-", 1).daemon().factory());
         this.freeWorkers = new Semaphore(settings.concurrency());
@@ -181,43 +173,42 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
     private Outcome attempt(Subscription subscription, Deliveries.Claimed delivery) {
         Instant at = clock.instant();
         long started = System.nanoTime();
+        List<InetAddress> admitted;
         try {
-            // resolved and checked again at each attempt: DNS may point elsewhere since the subscription was made
-            targets.admit(subscription.url());
+            // resolved and checked again at each attempt, and connected to as checked: DNS may point elsewhere now
+            admitted = targets.admit(subscription.url());
         } catch (WebhookTargets.TargetRefused e) {
             Delivery.Error error = e.reason() == WebhookTargets.TargetRefused.Reason.DNS ? Delivery.Error.DNS
                     : Delivery.Error.TARGET_NOT_ALLOWED;
             return new Outcome(at, null, error, elapsedMs(started), null);
         }
         long timestamp = at.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(subscription.url())
-                .timeout(settings.requestTimeout())
-                .header("content-type", "application/json")
-                .header("user-agent", USER_AGENT)
-                .header("webhook-id", delivery.eventId().toString())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSecrets.signature(subscription.signingSecrets(at),
-                        delivery.eventId().toString(), timestamp, delivery.envelope()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.envelope(), StandardCharsets.UTF_8))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", USER_AGENT);
+        headers.put("webhook-id", delivery.eventId().toString());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSecrets.signature(subscription.signingSecrets(at),
+                delivery.eventId().toString(), timestamp, delivery.envelope()));
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int code = response.statusCode();
+            WebhookClient.Answer answer = http.post(subscription.url(), admitted, headers,
+                    delivery.envelope().getBytes(StandardCharsets.UTF_8));
+            int code = answer.status();
             long duration = elapsedMs(started);
             if (code >= 200 && code < 300) {
                 return new Outcome(at, code, null, duration, null);
             }
-            Duration retryAfter = code == 429 || code == 503
-                    ? response.headers().firstValue("retry-after").flatMap(this::retryAfter).orElse(null) : null;
+            Duration retryAfter = (code == 429 || code == 503) && answer.retryAfter() != null
+                    ? retryAfter(answer.retryAfter()).orElse(null) : null;
             return new Outcome(at, code, Delivery.Error.HTTP_STATUS, duration, retryAfter);
-        } catch (HttpTimeoutException e) {
-            return new Outcome(at, null, Delivery.Error.TIMEOUT, elapsedMs(started), null);
         } catch (SSLException e) {
             return new Outcome(at, null, Delivery.Error.TLS, elapsedMs(started), null);
+        } catch (InterruptedIOException e) {
+            // the connect timeout, the socket timeout or the request's deadline
+            return new Outcome(at, null, Delivery.Error.TIMEOUT, elapsedMs(started), null);
+        } catch (UnknownHostException e) {
+            return new Outcome(at, null, Delivery.Error.DNS, elapsedMs(started), null);
         } catch (IOException e) {
-            return new Outcome(at, null, Delivery.Error.CONNECTION, elapsedMs(started), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return new Outcome(at, null, Delivery.Error.CONNECTION, elapsedMs(started), null);
         }
     }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,7 +40,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,6 +50,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -59,7 +66,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Webhook delivery to a partner's endpoint (WireMock on loopback, which the test profile allow-lists): every webhook
  * is signed as Standard Webhooks says, a failure is tried again on the schedule with the same id and body, a
- * patient's events go strictly in order, a 410 disables the subscription, and each clinic sees only its own
+ * patient's events go strictly in order, a 410 disables the subscription, each attempt connects to the address it
+ * checked (names the test's DNS table answers, others the machine's DNS), and each clinic sees only its own
  * delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with 20 % jitter).
  */
 @ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = WebhookDeliveryTests.NOW, properties = {
@@ -88,6 +96,7 @@ class WebhookDeliveryTests {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
+    static final DnsTable dns = new DnsTable();
     static final WireMockServer partner = new WireMockServer(
             options().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true));
 
@@ -551,6 +560,86 @@ class WebhookDeliveryTests {
         assertThat(webhookIds(riverside)).filteredOn(eventId.toString()::equals).hasSize(2);
     }
 
+    @Test
+    void anAttemptConnectsToTheAddressItCheckedWithoutAnotherLookupAndKeepsTheHostName() {
+        // a name the machine's DNS does not know: only the checked answer can bring the request to the partner
+        String host = "hooks-" + UUID.randomUUID().toString().substring(0, 8) + ".partner.test";
+        dns.answer(host, "127.0.0.1");
+        Partner riverside = subscribe(answering(200), null, 10, host);
+        dns.forgetLookups();
+
+        UUID eventId = record(riverside, UUID.randomUUID());
+
+        assertThat(awaitDelivery(riverside, eventId, "SUCCEEDED").get("lastResponseCode").asInt()).isEqualTo(200);
+        assertThat(webhooks(riverside).getFirst().getHeader("Host")).isEqualTo(host + ":" + partner.port());
+        assertThat(dns.lookups(host)).isEqualTo(1);
+    }
+
+    @Test
+    void aNameThatResolvesToAPrivateAddressAtDeliveryIsRefusedAsTargetNotAllowedAndNothingIsSent() {
+        String host = "hooks-" + UUID.randomUUID().toString().substring(0, 8) + ".partner.test";
+        dns.answer(host, "127.0.0.1");
+        Partner riverside = subscribe(answering(200), null, 10, host);
+        // DNS rebinding: the name now also points into the clinic's network
+        dns.answer(host, "127.0.0.1", "10.0.0.7");
+
+        UUID eventId = record(riverside, UUID.randomUUID());
+
+        JsonNode refused = awaitAttempts(riverside, eventId, 1);
+        assertThat(refused.get("status").asString()).isEqualTo("PENDING");
+        assertThat(refused.get("lastError").asString()).isEqualTo("TARGET_NOT_ALLOWED");
+        assertThat(refused.get("lastResponseCode").isNull()).isTrue();
+        assertThat(webhooks(riverside)).isEmpty();
+    }
+
+    /** The service's name lookups, answered from a table for the names a test sets, else by the machine's DNS. */
+    @TestConfiguration
+    static class TableDns {
+
+        @Bean
+        @Primary
+        WebhookTargets.Resolver tableResolver() {
+            return dns;
+        }
+    }
+
+    static final class DnsTable implements WebhookTargets.Resolver {
+
+        private final Map<String, InetAddress[]> answers = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
+
+        void answer(String host, String... addresses) {
+            answers.put(host, Arrays.stream(addresses).map(DnsTable::literal).toArray(InetAddress[]::new));
+        }
+
+        void forgetLookups() {
+            lookups.clear();
+        }
+
+        int lookups(String host) {
+            AtomicInteger count = lookups.get(host);
+            return count == null ? 0 : count.get();
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] answer = answers.get(host);
+            if (answer == null) {
+                return InetAddress.getAllByName(host);
+            }
+            lookups.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+            return answer;
+        }
+
+        private static InetAddress literal(String address) {
+            try {
+                return InetAddress.getByName(address);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(address, e);
+            }
+        }
+    }
+
     record Partner(String clinic, String id, String secret, String path) {
     }
 
@@ -569,11 +658,16 @@ class WebhookDeliveryTests {
     }
 
     private Partner subscribe(String path, String alertEmail, int rateLimitPerSecond) {
+        return subscribe(path, alertEmail, rateLimitPerSecond, host());
+    }
+
+    private Partner subscribe(String path, String alertEmail, int rateLimitPerSecond, String host) {
         String clinic = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
+        String url = "http://" + host + ":" + partner.port() + path;
         JsonNode created = body(postAs(clinic, "/api/partner/subscriptions", """
                 {"url": "%s", "eventTypes": ["patient.status_changed"], "alertEmail": %s, "rateLimitPerSecond": %d}
-                """.formatted(partner.baseUrl() + path, alertEmail == null ? "null" : "\"" + alertEmail + "\"",
-                rateLimitPerSecond)));
+                """.formatted(url, alertEmail == null ? "null" : "\"" + alertEmail + "\"", rateLimitPerSecond)));
+        assertThat(created.has("id")).as(created.toString()).isTrue();
         return new Partner(clinic, created.get("id").asString(), created.get("secret").asString(), path);
     }
 
