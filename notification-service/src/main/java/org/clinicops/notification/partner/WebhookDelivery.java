@@ -1,5 +1,6 @@
 package org.clinicops.notification.partner;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -55,6 +56,14 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
     /** Answers after which a subscription gets one request in flight until its next 2xx. */
     private static final Set<Integer> ONE_IN_FLIGHT_AFTER = Set.of(429, 502, 503, 504);
+    /** Recorded attempts by outcome (succeeded, retrying, failed) and deliveries skipped, per partner clinic. */
+    static final String DELIVERIES_COUNTER = "clinic.partner.webhook.deliveries";
+    /** How long attempts took, succeeded or failed, per partner clinic. */
+    static final String ATTEMPT_TIMER = "clinic.partner.webhook.attempt";
+    private static final String SUCCEEDED = "succeeded";
+    private static final String RETRYING = "retrying";
+    private static final String FAILED = "failed";
+    private static final String SKIPPED = "skipped";
     static final String USER_AGENT = "clinic-ops-webhooks/1.0";
 
     private final Deliveries deliveries;
@@ -64,6 +73,7 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
     private final PartnerProperties.Webhooks settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final WebhookClient http;
     /** The requests in flight from this instance, all subscriptions together; each holds a worker. */
     private final ExecutorService workers;
@@ -71,7 +81,7 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
 
     WebhookDelivery(Deliveries deliveries, Subscriptions subscriptions, PartnerNotices notices,
                     WebhookTargets targets, WebhookClient http, PartnerProperties properties,
-                    TransactionTemplate transactions, Clock clock) {
+                    TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.notices = notices;
@@ -79,6 +89,7 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
         this.settings = properties.webhooks();
         this.transactions = transactions;
         this.clock = clock;
+        this.meters = meters;
         this.http = http;
         this.workers = Executors.newFixedThreadPool(settings.concurrency(),
                 Thread.ofPlatform().name("webhook-", 1).daemon().factory());
@@ -149,7 +160,20 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
             return; // deleted meanwhile, with its deliveries
         }
         Outcome outcome = attempt(subscription.get(), delivery);
-        transactions.executeWithoutResult(status -> record(delivery, outcome));
+        meters.timer(ATTEMPT_TIMER, "outcome", outcome.succeeded() ? SUCCEEDED : FAILED,
+                "partner", delivery.partnerClinicId()).record(Duration.ofMillis(outcome.durationMs()));
+        Recorded recorded = transactions.execute(status -> record(delivery, outcome));
+        if (recorded != null) {
+            // counted once committed: a rolled-back record is attempted again and counted then
+            if (recorded.outcome() != null) {
+                meters.counter(DELIVERIES_COUNTER, "outcome", recorded.outcome(), "partner",
+                        delivery.partnerClinicId()).increment();
+            }
+            if (recorded.skipped() > 0) {
+                meters.counter(DELIVERIES_COUNTER, "outcome", SKIPPED, "partner", delivery.partnerClinicId())
+                        .increment(recorded.skipped());
+            }
+        }
         log.info("Webhook {} of subscription {}: {}", delivery.eventId(), delivery.subscriptionId(),
                 outcome.responseCode() != null ? outcome.responseCode() : outcome.error());
     }
@@ -213,11 +237,18 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
         }
     }
 
-    private void record(Deliveries.Claimed claimed, Outcome outcome) {
+    /**
+     * What recording an attempt came to, for the delivery counter: the attempt's {@code outcome} (none when the
+     * attempt's own delivery is among those it skipped), and how many deliveries a disable {@code skipped}.
+     */
+    private record Recorded(String outcome, int skipped) {
+    }
+
+    private Recorded record(Deliveries.Claimed claimed, Outcome outcome) {
         Optional<Subscription> found = subscriptions.findForUpdate(claimed.partnerClinicId(), claimed.subscriptionId());
         Optional<Delivery> stored = deliveries.findForUpdate(claimed.deliveryId());
         if (found.isEmpty() || stored.isEmpty()) {
-            return; // deleted or purged meanwhile
+            return null; // deleted or purged meanwhile
         }
         Subscription subscription = found.get();
         Delivery delivery = stored.get();
@@ -243,8 +274,9 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
             subscription.deliverySucceeded();
             subscriptions.update(subscription);
             deliveries.holdToOneInFlight(subscription.id(), false);
-            return;
+            return new Recorded(SUCCEEDED, 0);
         }
+        boolean retrying = delivery.status() == Delivery.Status.PENDING;
         if (outcome.responseCode() != null && ONE_IN_FLIGHT_AFTER.contains(outcome.responseCode())) {
             deliveries.holdToOneInFlight(subscription.id(), true);
         }
@@ -258,18 +290,20 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
                                 : PartnerNotices.What.DISABLED_FAILING, gone ? done : subscription.failingSince(),
                         outcome.responseCode(), outcome.error(), done);
             }
-            deliveries.skipUnsettled(subscription.id(), done);
-        } else {
-            boolean failedForGood = wasPending && delivery.status() == Delivery.Status.FAILED;
-            if (failedForGood && subscription.deliveryFailedForGood(done)) {
-                notices.tell(subscription, PartnerNotices.What.DELIVERY_FAILED, subscription.failingSince(),
-                        outcome.responseCode(), outcome.error(), done);
-            }
-            if (outcome.retryAfter() != null) {
-                deliveries.pause(subscription.id(), done.plus(outcome.retryAfter()));
-            }
+            int skipped = deliveries.skipUnsettled(subscription.id(), done);
+            subscriptions.update(subscription);
+            return new Recorded(retrying ? null : FAILED, skipped);
+        }
+        boolean failedForGood = wasPending && delivery.status() == Delivery.Status.FAILED;
+        if (failedForGood && subscription.deliveryFailedForGood(done)) {
+            notices.tell(subscription, PartnerNotices.What.DELIVERY_FAILED, subscription.failingSince(),
+                    outcome.responseCode(), outcome.error(), done);
+        }
+        if (outcome.retryAfter() != null) {
+            deliveries.pause(subscription.id(), done.plus(outcome.retryAfter()));
         }
         subscriptions.update(subscription);
+        return new Recorded(retrying ? RETRYING : FAILED, 0);
     }
 
     /**

@@ -13,6 +13,11 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import org.clinicops.events.Topics;
 import org.clinicops.notification.FreePorts;
 import org.clinicops.support.testing.ServiceTest;
@@ -67,8 +72,8 @@ import static org.awaitility.Awaitility.await;
  * Webhook delivery to a partner's endpoint (WireMock on loopback, which the test profile allow-lists): every webhook
  * is signed as Standard Webhooks says, a failure is tried again on the schedule with the same id and body, a
  * patient's events go strictly in order, a 410 disables the subscription, each attempt connects to the address it
- * checked (names the test's DNS table answers, others the machine's DNS), and each clinic sees only its own
- * delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with 20 % jitter).
+ * checked (names the test's DNS table answers, others the machine's DNS), deliveries are counted by outcome, and each
+ * clinic sees only its own delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with 20 % jitter).
  */
 @ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = WebhookDeliveryTests.NOW, properties = {
         "notification.partner.webhooks.retry-delays=5s,5s,5s",
@@ -112,6 +117,8 @@ class WebhookDeliveryTests {
     TransactionTemplate transactions;
     @Autowired
     WebhookDelivery delivery;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void startPartner() {
@@ -590,6 +597,56 @@ class WebhookDeliveryTests {
         assertThat(refused.get("lastError").asString()).isEqualTo("TARGET_NOT_ALLOWED");
         assertThat(refused.get("lastResponseCode").isNull()).isTrue();
         assertThat(webhooks(riverside)).isEmpty();
+    }
+
+    @Test
+    void deliveriesAreCountedByOutcomeAndAttemptsTimedPerPartnerClinicWithNoPatientOrUrlInAnyTag() {
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        partner.stubFor(post(riverside.path()).inScenario("blip").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        partner.stubFor(post(riverside.path()).inScenario("blip").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+        UUID patient = UUID.randomUUID();
+        UUID retried = record(riverside, patient);
+        awaitAttempts(riverside, retried, 1);
+        clock.advance(PAST_A_RETRY_DELAY);
+        awaitDelivery(riverside, retried, "SUCCEEDED");
+        // one request a second: the other two deliveries wait, and are skipped by the 410
+        Partner gone = subscribe(answering(410), null, 1);
+        UUID other = UUID.randomUUID();
+        UUID first = record(gone, other);
+        record(gone, other);
+        record(gone, UUID.randomUUID());
+        awaitDelivery(gone, first, "FAILED");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(deliveries(riverside, "retrying")).isEqualTo(1);
+            assertThat(deliveries(riverside, "succeeded")).isEqualTo(1);
+            assertThat(deliveries(gone, "failed")).isEqualTo(1);
+            assertThat(deliveries(gone, "skipped")).isEqualTo(2);
+        });
+        assertThat(deliveries(riverside, "failed") + deliveries(riverside, "skipped")).isZero();
+        assertThat(attempts(riverside, "failed").count()).isEqualTo(1);
+        assertThat(attempts(riverside, "succeeded").count()).isEqualTo(1);
+        assertThat(attempts(gone, "failed").count()).isEqualTo(1);
+        List<Meter> webhookMeters = meters.getMeters().stream()
+                .filter(m -> m.getId().getName().startsWith("clinic.partner.webhook.")).toList();
+        assertThat(webhookMeters).allSatisfy(m -> {
+            assertThat(m.getId().getTags()).extracting(Tag::getKey).containsOnly("outcome", "partner");
+            assertThat(m.getId().getTags()).extracting(Tag::getValue).noneMatch(v -> v.contains(patient.toString())
+                    || v.contains(other.toString()) || v.contains("/hooks") || v.contains(riverside.id()));
+        });
+    }
+
+    private double deliveries(Partner subscriber, String outcome) {
+        Counter counter = meters.find("clinic.partner.webhook.deliveries")
+                .tags("partner", subscriber.clinic(), "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Timer attempts(Partner subscriber, String outcome) {
+        return meters.get("clinic.partner.webhook.attempt").tags("partner", subscriber.clinic(), "outcome", outcome)
+                .timer();
     }
 
     /** The service's name lookups, answered from a table for the names a test sets, else by the machine's DNS. */
