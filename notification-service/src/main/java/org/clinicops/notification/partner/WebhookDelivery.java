@@ -37,9 +37,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the due webhooks, each claimed delivery on a worker of its own, and records each attempt as the contract
- * says: a 2xx settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on the
- * retry schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and the last
- * automatic attempt's failure settles it as FAILED. A subscription failing without a success for longer than
+ * says: a 2xx settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on
+ * the retry schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and
+ * the last automatic attempt's failure settles it as FAILED. A subscription failing without a success for longer than
  * {@code disable-after} is disabled at its next failure; its owner is told of that and of the first delivery FAILED
  * since the last success ({@link PartnerNotices}). Retries are these durable rows, so a restart loses none. The
  * throttle (requests in flight and started per second, per subscription) is kept in the claim, across instances.

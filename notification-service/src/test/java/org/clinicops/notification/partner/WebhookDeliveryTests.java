@@ -73,7 +73,8 @@ import static org.awaitility.Awaitility.await;
  * is signed as Standard Webhooks says, a failure is tried again on the schedule with the same id and body, a
  * patient's events go strictly in order, a 410 disables the subscription, each attempt connects to the address it
  * checked (names the test's DNS table answers, others the machine's DNS), deliveries are counted by outcome, and each
- * clinic sees only its own delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with 20 % jitter).
+ * clinic sees only its own delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with
+ * 20 % jitter).
  */
 @ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = WebhookDeliveryTests.NOW, properties = {
         "notification.partner.webhooks.retry-delays=5s,5s,5s",
