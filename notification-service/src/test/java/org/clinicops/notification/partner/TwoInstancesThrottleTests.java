@@ -163,7 +163,7 @@ class TwoInstancesThrottleTests {
         ConfigurableApplicationContext instance = instances.getLast();
         List<UUID> eventIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            eventIds.add(PartnerEventsForTests.record(instance.getBean(TransactionTemplate.class),
+            eventIds.add(RecordedPartnerEvents.record(instance.getBean(TransactionTemplate.class),
                     instance.getBean(PartnerEvents.class), clock, subscription.clinic(), subscription.id(),
                     UUID.randomUUID()));
         }

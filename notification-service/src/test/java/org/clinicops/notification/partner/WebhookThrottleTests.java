@@ -214,7 +214,7 @@ class WebhookThrottleTests {
     private List<UUID> recordForNewPatients(Subscriber subscriber, int count) {
         List<UUID> eventIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            eventIds.add(PartnerEventsForTests.record(transactions, events, clock, subscriber.clinic(),
+            eventIds.add(RecordedPartnerEvents.record(transactions, events, clock, subscriber.clinic(),
                     UUID.fromString(subscriber.id()), UUID.randomUUID()));
         }
         return eventIds;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Records a partner event for one subscription as the recorder does: the clinic's event, numbered for it. */
-final class PartnerEventsForTests {
+final class RecordedPartnerEvents {
 
-    private PartnerEventsForTests() {
+    private RecordedPartnerEvents() {
     }
 
     /** A first {@code patient.status_changed} of the patient; answers the event id. */
