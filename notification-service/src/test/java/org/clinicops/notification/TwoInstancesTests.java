@@ -190,7 +190,8 @@ class TwoInstancesTests {
                 .header("Authorization", TestTokens.partner(CLINIC).bearer())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"url": "%s/hooks", "eventTypes": ["patient.status_changed", "induction.booked"]}
+                        {"url": "%s/hooks", "eventTypes": ["patient.status_changed", "induction.booked"],
+                         "rateLimitPerSecond": 50}
                         """.formatted(partner.baseUrl()))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).get("id").asString();

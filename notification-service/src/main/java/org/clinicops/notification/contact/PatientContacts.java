@@ -48,7 +48,8 @@ public class PatientContacts {
         NotificationProperties.Calls calls = properties.calls();
         this.intake = builder
                 .baseUrl(properties.intakeUri().toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.detect().build(HttpClientSettings.defaults()
+                // the JDK client, named: detection would pick Apache's, there for partner webhooks
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
                         .withTimeouts(calls.connectTimeout(), calls.readTimeout())))
                 .requestInterceptor((request, body, execution) -> {
                     CorrelationId.current().ifPresent(id -> request.getHeaders().set(CorrelationId.HEADER, id));

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public class Deliveries {
                    boolean manual) {
     }
 
+    /** The throttle counts the requests started within this of now, either side (instances' clocks differ a little). */
+    private static final Duration THROTTLE_WINDOW = Duration.ofSeconds(1);
+    /** Claims lost to another instance before one is taken or the round ends. */
+    private static final int MAX_CLAIM_TRIES = 5;
+
     private final JdbcClient jdbc;
 
     Deliveries(JdbcClient jdbc) {
@@ -38,46 +44,116 @@ public class Deliveries {
     }
 
     /**
-     * Claims the next attempt that may go now: a queued redelivery first (of an ACTIVE subscription, its delivery the
-     * head of its patient's line or settled), else the most overdue delivery PENDING and due, of an ACTIVE
-     * subscription not paused, with no unsettled earlier delivery of the same patient. Either way the delivery is
+     * Claims the next attempt that may go now, within its subscription's throttle: a queued redelivery first (of an
+     * ACTIVE subscription, its delivery the head of its patient's line or settled), else the most overdue delivery
+     * PENDING and due, of an ACTIVE subscription not paused, with no unsettled earlier delivery of the same patient.
+     * The subscription may have fewer than {@code maxInFlight} unexpired leases (one after a 429, 502, 503 or 504)
+     * and fewer than its {@code rateLimitPerSecond} requests started in the last second. Either way the delivery is
      * leased until {@code leaseUntil}, so that no one else attempts it meanwhile, and it is tried again then should
-     * this instance stop.
+     * this instance stop. A delivery held back by the throttle stays as it is: waiting is not an attempt.
      */
-    Optional<Claimed> claimNext(Instant now, Instant leaseUntil) {
-        return claim(now, leaseUntil, true).or(() -> claim(now, leaseUntil, false));
+    Optional<Claimed> claimNext(Instant now, Instant leaseUntil, int maxInFlight) {
+        Instant windowStart = now.minus(THROTTLE_WINDOW);
+        Instant windowEnd = now.plus(THROTTLE_WINDOW);
+        for (int tries = 0; tries < MAX_CLAIM_TRIES; tries++) {
+            Optional<Candidate> candidate = candidate(now, windowStart, windowEnd, maxInFlight);
+            if (candidate.isEmpty()) {
+                return Optional.empty();
+            }
+            // The candidate was chosen on a snapshot taken before its subscription's row was locked: another
+            // instance may have claimed meanwhile, so the throttle is counted again now that no one else can.
+            if (withinThrottle(candidate.get(), now, windowStart, windowEnd, maxInFlight)) {
+                return Optional.of(lease(candidate.get(), now, windowStart, windowEnd, leaseUntil));
+            }
+        }
+        return Optional.empty();
     }
 
-    private Optional<Claimed> claim(Instant now, Instant leaseUntil, boolean manual) {
-        String due = manual ? "e.manual_due_at <= :now"
-                : "e.status = 'PENDING' and e.next_attempt_at <= :now"
-                + " and (s.paused_until is null or s.paused_until <= :now)";
-        String order = manual ? "e.manual_due_at" : "e.next_attempt_at";
+    /** A delivery that may go, with its row and its subscription's row locked. */
+    private record Candidate(Claimed claimed, int rateLimitPerSecond, boolean oneInFlight) {
+    }
+
+    private Optional<Candidate> candidate(Instant now, Instant windowStart, Instant windowEnd, int maxInFlight) {
         return jdbc.sql("""
-                        with next as (
-                            select e.subscription_id, e.sequence, s.partner_clinic_id
-                              from partner_subscription_event e
-                              join partner_subscription s on s.subscription_id = e.subscription_id
-                             where %s and s.status = 'ACTIVE'
-                               and (e.lease_until is null or e.lease_until <= :now)
-                               and not exists (
-                                   select 1 from partner_subscription_event b
-                                    where b.subscription_id = e.subscription_id and b.patient_id = e.patient_id
-                                      and b.patient_sequence < e.patient_sequence and b.status = 'PENDING')
-                             order by %s, e.subscription_id, e.sequence
-                             limit 1
-                               for update of e skip locked)
-                        update partner_subscription_event e set lease_until = :lease
-                          from next
-                         where e.subscription_id = next.subscription_id and e.sequence = next.sequence
-                        returning e.delivery_id, e.subscription_id, next.partner_clinic_id, e.event_id, e.envelope
-                        """.formatted(due, order))
+                        select e.delivery_id, e.subscription_id, s.partner_clinic_id, e.event_id, e.envelope,
+                               coalesce(e.manual_due_at <= :now, false) as manual, s.rate_limit_per_second,
+                               s.one_in_flight
+                          from partner_subscription_event e
+                          join partner_subscription s on s.subscription_id = e.subscription_id
+                         where s.status = 'ACTIVE'
+                           and (e.manual_due_at <= :now
+                                or (e.status = 'PENDING' and e.next_attempt_at <= :now
+                                    and (s.paused_until is null or s.paused_until <= :now)))
+                           and (e.lease_until is null or e.lease_until <= :now)
+                           and not exists (
+                               select 1 from partner_subscription_event b
+                                where b.subscription_id = e.subscription_id and b.patient_id = e.patient_id
+                                  and b.patient_sequence < e.patient_sequence and b.status = 'PENDING')
+                           and (select count(*) from partner_subscription_event f
+                                 where f.subscription_id = s.subscription_id and f.lease_until > :now)
+                               < case when s.one_in_flight then 1 else :maxInFlight end
+                           and (select count(*) from partner_webhook_start w
+                                 where w.subscription_id = s.subscription_id
+                                   and w.started_at > :windowStart and w.started_at < :windowEnd)
+                               < s.rate_limit_per_second
+                         order by coalesce(e.manual_due_at <= :now, false) desc,
+                                  case when e.manual_due_at <= :now then e.manual_due_at else e.next_attempt_at end,
+                                  e.subscription_id, e.sequence
+                         limit 1
+                           for update of e, s skip locked
+                        """)
                 .param("now", Timestamp.from(now))
-                .param("lease", Timestamp.from(leaseUntil))
-                .query((rs, n) -> new Claimed(rs.getObject("delivery_id", UUID.class),
+                .param("windowStart", Timestamp.from(windowStart))
+                .param("windowEnd", Timestamp.from(windowEnd))
+                .param("maxInFlight", maxInFlight)
+                .query((rs, n) -> new Candidate(new Claimed(rs.getObject("delivery_id", UUID.class),
                         rs.getObject("subscription_id", UUID.class), rs.getString("partner_clinic_id"),
-                        rs.getObject("event_id", UUID.class), rs.getString("envelope"), manual))
+                        rs.getObject("event_id", UUID.class), rs.getString("envelope"), rs.getBoolean("manual")),
+                        rs.getInt("rate_limit_per_second"), rs.getBoolean("one_in_flight")))
                 .optional();
+    }
+
+    private boolean withinThrottle(Candidate candidate, Instant now, Instant windowStart, Instant windowEnd,
+                                   int maxInFlight) {
+        return jdbc.sql("""
+                        select (select count(*) from partner_subscription_event
+                                 where subscription_id = :subscription and lease_until > :now) < :maxInFlight
+                           and (select count(*) from partner_webhook_start
+                                 where subscription_id = :subscription
+                                   and started_at > :windowStart and started_at < :windowEnd) < :rateLimit
+                        """)
+                .param("subscription", candidate.claimed().subscriptionId())
+                .param("now", Timestamp.from(now))
+                .param("maxInFlight", candidate.oneInFlight() ? 1 : maxInFlight)
+                .param("windowStart", Timestamp.from(windowStart))
+                .param("windowEnd", Timestamp.from(windowEnd))
+                .param("rateLimit", candidate.rateLimitPerSecond())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private Claimed lease(Candidate candidate, Instant now, Instant windowStart, Instant windowEnd,
+                          Instant leaseUntil) {
+        UUID subscriptionId = candidate.claimed().subscriptionId();
+        jdbc.sql("update partner_subscription_event set lease_until = :lease where delivery_id = :id")
+                .param("lease", Timestamp.from(leaseUntil))
+                .param("id", candidate.claimed().deliveryId())
+                .update();
+        // starts outside the window count no more (a clock set back leaves some ahead of it)
+        jdbc.sql("""
+                        delete from partner_webhook_start
+                         where subscription_id = :subscription
+                           and (started_at <= :windowStart or started_at >= :windowEnd)
+                        """)
+                .param("subscription", subscriptionId)
+                .param("windowStart", Timestamp.from(windowStart))
+                .param("windowEnd", Timestamp.from(windowEnd))
+                .update();
+        jdbc.sql("insert into partner_webhook_start (subscription_id, started_at) values (:subscription, :now)")
+                .param("subscription", subscriptionId)
+                .param("now", Timestamp.from(now))
+                .update();
+        return candidate.claimed();
     }
 
     /** Queues one manual attempt, due at once, unless one is queued already. */
@@ -212,6 +288,17 @@ public class Deliveries {
                         """)
                 .param("subscription", subscriptionId)
                 .param("until", Timestamp.from(until))
+                .update();
+    }
+
+    /**
+     * Whether the subscription gets one request in flight (after a 429, 502, 503 or 504, until its next 2xx) or
+     * {@code max-in-flight}.
+     */
+    void holdToOneInFlight(UUID subscriptionId, boolean one) {
+        jdbc.sql("update partner_subscription set one_in_flight = :one where subscription_id = :subscription")
+                .param("subscription", subscriptionId)
+                .param("one", one)
                 .update();
     }
 

@@ -58,7 +58,8 @@ public record PartnerProperties(
      * @param jitter                each wait is multiplied by a random factor in [1 - jitter, 1 + jitter]
      * @param connectTimeout        connecting to a partner's endpoint
      * @param requestTimeout        from the request's start until the response status
-     * @param maxInFlight           requests in flight per subscription
+     * @param maxInFlight           requests in flight per subscription, all instances together
+     * @param concurrency           requests in flight from one instance, all subscriptions together
      * @param disableAfter          continuous failure after which a subscription is disabled
      * @param defaultOverlap        how long a rotated-out secret still signs when the rotation names no overlap
      * @param proxy                 an HTTP proxy for webhooks; none when null
@@ -71,6 +72,7 @@ public record PartnerProperties(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("15s") Duration requestTimeout,
             @DefaultValue("4") int maxInFlight,
+            @DefaultValue("32") int concurrency,
             @DefaultValue("5d") Duration disableAfter,
             @DefaultValue("24h") Duration defaultOverlap,
             URI proxy,
@@ -86,6 +88,9 @@ public record PartnerProperties(
             }
             if (maxInFlight < 1) {
                 throw new IllegalArgumentException("notification.partner.webhooks.max-in-flight must be at least 1");
+            }
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("notification.partner.webhooks.concurrency must be at least 1");
             }
             if (defaultOverlap.isNegative() || defaultOverlap.compareTo(Duration.ofSeconds(259_200)) > 0) {
                 throw new IllegalArgumentException("notification.partner.webhooks.default-overlap must be 0 to 72h");

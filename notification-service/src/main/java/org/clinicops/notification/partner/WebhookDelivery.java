@@ -1,7 +1,9 @@
 package org.clinicops.notification.partner;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -9,12 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,29 +21,49 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends the due webhooks, one claimed delivery at a time, and records each attempt as the contract says: a 2xx
- * settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on the retry
- * schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and the last
- * automatic attempt's failure settles it as FAILED. A subscription failing without a success for longer than
+ * Sends the due webhooks, each claimed delivery on a worker of its own, and records each attempt as the contract
+ * says: a 2xx settles it, a 410 disables the subscription and skips the rest, any other failure is tried again on
+ * the retry schedule (later still when a 429 or 503 says Retry-After, which also pauses the whole subscription), and
+ * the last automatic attempt's failure settles it as FAILED. A subscription failing without a success for longer than
  * {@code disable-after} is disabled at its next failure; its owner is told of that and of the first delivery FAILED
- * since the last success ({@link PartnerNotices}). Retries are these durable rows, so a restart loses none.
+ * since the last success ({@link PartnerNotices}). Retries are these durable rows, so a restart loses none. The
+ * throttle (requests in flight and started per second, per subscription) is kept in the claim, across instances.
  *
- * <p>The JDK client is used on purpose: it sends exactly the headers set here (no tracing or correlation headers
- * reach a partner) and never follows a redirect.
+ * <p>{@link WebhookClient} sends exactly the headers set here (no tracing or correlation headers reach a partner),
+ * never follows a redirect, and connects only to the addresses just checked.
  */
 @Component
-class WebhookDelivery implements SchedulingConfigurer {
+class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
     private static final int MAX_PER_ROUND = 100;
     private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+    /** Answers after which a subscription gets one request in flight until its next 2xx. */
+    private static final Set<Integer> ONE_IN_FLIGHT_AFTER = Set.of(429, 502, 503, 504);
+    /** Recorded attempts by outcome (succeeded, retrying, failed) and deliveries skipped, per partner clinic. */
+    static final String DELIVERIES_COUNTER = "clinic.partner.webhook.deliveries";
+    /** How long attempts took, succeeded or failed, per partner clinic. */
+    static final String ATTEMPT_TIMER = "clinic.partner.webhook.attempt";
+    private static final String SUCCEEDED = "succeeded";
+    private static final String RETRYING = "retrying";
+    private static final String FAILED = "failed";
+    private static final String SKIPPED = "skipped";
     static final String USER_AGENT = "clinic-ops-webhooks/1.0";
 
     private final Deliveries deliveries;
@@ -54,11 +73,15 @@ class WebhookDelivery implements SchedulingConfigurer {
     private final PartnerProperties.Webhooks settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final HttpClient http;
+    private final MeterRegistry meters;
+    private final WebhookClient http;
+    /** The requests in flight from this instance, all subscriptions together; each holds a worker. */
+    private final ExecutorService workers;
+    private final Semaphore freeWorkers;
 
     WebhookDelivery(Deliveries deliveries, Subscriptions subscriptions, PartnerNotices notices,
-                    WebhookTargets targets, PartnerProperties properties, TransactionTemplate transactions,
-                    Clock clock) {
+                    WebhookTargets targets, WebhookClient http, PartnerProperties properties,
+                    TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.notices = notices;
@@ -66,14 +89,11 @@ class WebhookDelivery implements SchedulingConfigurer {
         this.settings = properties.webhooks();
         this.transactions = transactions;
         this.clock = clock;
-        HttpClient.Builder http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
-        if (settings.proxy() != null) {
-            http.proxy(ProxySelector.of(new InetSocketAddress(settings.proxy().getHost(), settings.proxy().getPort())));
-        }
-        this.http = http.build();
+        this.meters = meters;
+        this.http = http;
+        this.workers = Executors.newFixedThreadPool(settings.concurrency(),
+                Thread.ofPlatform().name("webhook-", 1).daemon().factory());
+        this.freeWorkers = new Semaphore(settings.concurrency());
     }
 
     @Override
@@ -81,37 +101,89 @@ class WebhookDelivery implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::deliverDue, settings.pollInterval());
     }
 
-    /** One round: attempts due deliveries until none is left or the round is full. */
-    void deliverDue() {
+    /**
+     * One round: claims due deliveries while a worker is free and hands each to one, until none may go now. The
+     * round does not wait for the requests, so a partner answering slowly holds only its own workers, never the
+     * next round. Answers when the attempts this round started are recorded.
+     */
+    CompletableFuture<Void> deliverDue() {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
         try {
-            int attempted = 0;
-            while (attempted < MAX_PER_ROUND && deliverNext()) {
-                attempted++;
+            while (started.size() < MAX_PER_ROUND && freeWorkers.tryAcquire()) {
+                Optional<Deliveries.Claimed> claimed = claim();
+                if (claimed.isEmpty()) {
+                    freeWorkers.release();
+                    break;
+                }
+                started.add(hand(claimed.get()));
             }
         } catch (RuntimeException e) {
-            // The database failed: what was claimed is tried again when its lease ends.
+            // The database failed or the service is stopping: what was claimed is tried again when its lease ends.
             log.warn("Webhook round stopped; due deliveries stay pending for the next round: {}", e.toString());
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    }
+
+    private Optional<Deliveries.Claimed> claim() {
+        try {
+            Instant now = clock.instant();
+            // longer than any attempt can take, so that no one else takes it meanwhile
+            Instant lease = now.plus(settings.connectTimeout()).plus(settings.requestTimeout()).plusSeconds(30);
+            Optional<Deliveries.Claimed> claimed = transactions.execute(status ->
+                    deliveries.claimNext(now, lease, settings.maxInFlight()));
+            return claimed == null ? Optional.empty() : claimed;
+        } catch (RuntimeException e) {
+            freeWorkers.release();
+            throw e;
         }
     }
 
-    private boolean deliverNext() {
-        Instant now = clock.instant();
-        // longer than any attempt can take, so that no one else takes it meanwhile
-        Instant lease = now.plus(settings.connectTimeout()).plus(settings.requestTimeout()).plusSeconds(30);
-        Optional<Deliveries.Claimed> claimed = transactions.execute(status -> deliveries.claimNext(now, lease));
-        if (claimed == null || claimed.isEmpty()) {
-            return false;
+    private CompletableFuture<Void> hand(Deliveries.Claimed claimed) {
+        try {
+            return CompletableFuture.runAsync(() -> deliver(claimed), workers)
+                    .whenComplete((done, failure) -> {
+                        freeWorkers.release();
+                        if (failure != null) {
+                            log.warn("Webhook {} of subscription {} not recorded; it is tried again when its lease "
+                                    + "ends: {}", claimed.eventId(), claimed.subscriptionId(), failure.toString());
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            freeWorkers.release();
+            throw e;
         }
-        Deliveries.Claimed delivery = claimed.get();
+    }
+
+    private void deliver(Deliveries.Claimed delivery) {
         Optional<Subscription> subscription = subscriptions.find(delivery.partnerClinicId(), delivery.subscriptionId());
         if (subscription.isEmpty()) {
-            return true; // deleted meanwhile, with its deliveries
+            return; // deleted meanwhile, with its deliveries
         }
         Outcome outcome = attempt(subscription.get(), delivery);
-        transactions.executeWithoutResult(status -> record(delivery, outcome));
+        meters.timer(ATTEMPT_TIMER, "outcome", outcome.succeeded() ? SUCCEEDED : FAILED,
+                "partner", delivery.partnerClinicId()).record(Duration.ofMillis(outcome.durationMs()));
+        Recorded recorded = transactions.execute(status -> record(delivery, outcome));
+        if (recorded != null) {
+            // counted once committed: a rolled-back record is attempted again and counted then
+            if (recorded.outcome() != null) {
+                meters.counter(DELIVERIES_COUNTER, "outcome", recorded.outcome(), "partner",
+                        delivery.partnerClinicId()).increment();
+            }
+            if (recorded.skipped() > 0) {
+                meters.counter(DELIVERIES_COUNTER, "outcome", SKIPPED, "partner", delivery.partnerClinicId())
+                        .increment(recorded.skipped());
+            }
+        }
         log.info("Webhook {} of subscription {}: {}", delivery.eventId(), delivery.subscriptionId(),
                 outcome.responseCode() != null ? outcome.responseCode() : outcome.error());
-        return true;
+    }
+
+    /** Requests in flight finish and are recorded; no new one starts. */
+    @Override
+    public void destroy() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(settings.connectTimeout().plus(settings.requestTimeout()).toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** What one attempt came to. */
@@ -125,52 +197,58 @@ class WebhookDelivery implements SchedulingConfigurer {
     private Outcome attempt(Subscription subscription, Deliveries.Claimed delivery) {
         Instant at = clock.instant();
         long started = System.nanoTime();
+        List<InetAddress> admitted;
         try {
-            // resolved and checked again at each attempt: DNS may point elsewhere since the subscription was made
-            targets.admit(subscription.url());
+            // resolved and checked again at each attempt, and connected to as checked: DNS may point elsewhere now
+            admitted = targets.admit(subscription.url());
         } catch (WebhookTargets.TargetRefused e) {
             Delivery.Error error = e.reason() == WebhookTargets.TargetRefused.Reason.DNS ? Delivery.Error.DNS
                     : Delivery.Error.TARGET_NOT_ALLOWED;
             return new Outcome(at, null, error, elapsedMs(started), null);
         }
         long timestamp = at.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(subscription.url())
-                .timeout(settings.requestTimeout())
-                .header("content-type", "application/json")
-                .header("user-agent", USER_AGENT)
-                .header("webhook-id", delivery.eventId().toString())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSecrets.signature(subscription.signingSecrets(at),
-                        delivery.eventId().toString(), timestamp, delivery.envelope()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.envelope(), StandardCharsets.UTF_8))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", USER_AGENT);
+        headers.put("webhook-id", delivery.eventId().toString());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSecrets.signature(subscription.signingSecrets(at),
+                delivery.eventId().toString(), timestamp, delivery.envelope()));
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int code = response.statusCode();
+            WebhookClient.Answer answer = http.post(subscription.url(), admitted, headers,
+                    delivery.envelope().getBytes(StandardCharsets.UTF_8));
+            int code = answer.status();
             long duration = elapsedMs(started);
             if (code >= 200 && code < 300) {
                 return new Outcome(at, code, null, duration, null);
             }
-            Duration retryAfter = code == 429 || code == 503
-                    ? response.headers().firstValue("retry-after").flatMap(this::retryAfter).orElse(null) : null;
+            Duration retryAfter = (code == 429 || code == 503) && answer.retryAfter() != null
+                    ? retryAfter(answer.retryAfter()).orElse(null) : null;
             return new Outcome(at, code, Delivery.Error.HTTP_STATUS, duration, retryAfter);
-        } catch (HttpTimeoutException e) {
-            return new Outcome(at, null, Delivery.Error.TIMEOUT, elapsedMs(started), null);
         } catch (SSLException e) {
             return new Outcome(at, null, Delivery.Error.TLS, elapsedMs(started), null);
+        } catch (InterruptedIOException e) {
+            // the connect timeout, the socket timeout or the request's deadline
+            return new Outcome(at, null, Delivery.Error.TIMEOUT, elapsedMs(started), null);
+        } catch (UnknownHostException e) {
+            return new Outcome(at, null, Delivery.Error.DNS, elapsedMs(started), null);
         } catch (IOException e) {
-            return new Outcome(at, null, Delivery.Error.CONNECTION, elapsedMs(started), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return new Outcome(at, null, Delivery.Error.CONNECTION, elapsedMs(started), null);
         }
     }
 
-    private void record(Deliveries.Claimed claimed, Outcome outcome) {
+    /**
+     * What recording an attempt came to, for the delivery counter: the attempt's {@code outcome} (none when the
+     * attempt's own delivery is among those it skipped), and how many deliveries a disable {@code skipped}.
+     */
+    private record Recorded(String outcome, int skipped) {
+    }
+
+    private Recorded record(Deliveries.Claimed claimed, Outcome outcome) {
         Optional<Subscription> found = subscriptions.findForUpdate(claimed.partnerClinicId(), claimed.subscriptionId());
         Optional<Delivery> stored = deliveries.findForUpdate(claimed.deliveryId());
         if (found.isEmpty() || stored.isEmpty()) {
-            return; // deleted or purged meanwhile
+            return null; // deleted or purged meanwhile
         }
         Subscription subscription = found.get();
         Delivery delivery = stored.get();
@@ -195,7 +273,12 @@ class WebhookDelivery implements SchedulingConfigurer {
         if (outcome.succeeded()) {
             subscription.deliverySucceeded();
             subscriptions.update(subscription);
-            return;
+            deliveries.holdToOneInFlight(subscription.id(), false);
+            return new Recorded(SUCCEEDED, 0);
+        }
+        boolean retrying = delivery.status() == Delivery.Status.PENDING;
+        if (outcome.responseCode() != null && ONE_IN_FLIGHT_AFTER.contains(outcome.responseCode())) {
+            deliveries.holdToOneInFlight(subscription.id(), true);
         }
         subscription.deliveryFailed(outcome.at());
         Subscription.DisabledReason disabling = gone ? Subscription.DisabledReason.ENDPOINT_GONE
@@ -207,18 +290,20 @@ class WebhookDelivery implements SchedulingConfigurer {
                                 : PartnerNotices.What.DISABLED_FAILING, gone ? done : subscription.failingSince(),
                         outcome.responseCode(), outcome.error(), done);
             }
-            deliveries.skipUnsettled(subscription.id(), done);
-        } else {
-            boolean failedForGood = wasPending && delivery.status() == Delivery.Status.FAILED;
-            if (failedForGood && subscription.deliveryFailedForGood(done)) {
-                notices.tell(subscription, PartnerNotices.What.DELIVERY_FAILED, subscription.failingSince(),
-                        outcome.responseCode(), outcome.error(), done);
-            }
-            if (outcome.retryAfter() != null) {
-                deliveries.pause(subscription.id(), done.plus(outcome.retryAfter()));
-            }
+            int skipped = deliveries.skipUnsettled(subscription.id(), done);
+            subscriptions.update(subscription);
+            return new Recorded(retrying ? null : FAILED, skipped);
+        }
+        boolean failedForGood = wasPending && delivery.status() == Delivery.Status.FAILED;
+        if (failedForGood && subscription.deliveryFailedForGood(done)) {
+            notices.tell(subscription, PartnerNotices.What.DELIVERY_FAILED, subscription.failingSince(),
+                    outcome.responseCode(), outcome.error(), done);
+        }
+        if (outcome.retryAfter() != null) {
+            deliveries.pause(subscription.id(), done.plus(outcome.retryAfter()));
         }
         subscriptions.update(subscription);
+        return new Recorded(retrying ? RETRYING : FAILED, 0);
     }
 
     /**

@@ -58,7 +58,8 @@ public class SmsProvider {
         NotificationProperties.Sms sms = properties.sms();
         RestClient.Builder client = builder
                 .baseUrl(sms.baseUrl().toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.detect().build(HttpClientSettings.defaults()
+                // the JDK client, named: detection would pick Apache's, there for partner webhooks
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
                         .withTimeouts(sms.connectTimeout(), sms.timeout())));
         if (!sms.apiToken().isBlank()) {
             client.defaultHeaders(headers -> headers.setBearerAuth(sms.apiToken()));

@@ -13,6 +13,11 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import org.clinicops.events.Topics;
 import org.clinicops.notification.FreePorts;
 import org.clinicops.support.testing.ServiceTest;
@@ -24,6 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,7 +45,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,6 +55,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -59,8 +71,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Webhook delivery to a partner's endpoint (WireMock on loopback, which the test profile allow-lists): every webhook
  * is signed as Standard Webhooks says, a failure is tried again on the schedule with the same id and body, a
- * patient's events go strictly in order, a 410 disables the subscription, and each clinic sees only its own
- * delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with 20 % jitter).
+ * patient's events go strictly in order, a 410 disables the subscription, each attempt connects to the address it
+ * checked (names the test's DNS table answers, others the machine's DNS), deliveries are counted by outcome, and each
+ * clinic sees only its own delivery log. The clock stands still; a test moves it past a retry delay (5 s here, with
+ * 20 % jitter).
  */
 @ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = WebhookDeliveryTests.NOW, properties = {
         "notification.partner.webhooks.retry-delays=5s,5s,5s",
@@ -88,6 +102,7 @@ class WebhookDeliveryTests {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
+    static final DnsTable dns = new DnsTable();
     static final WireMockServer partner = new WireMockServer(
             options().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true));
 
@@ -103,6 +118,8 @@ class WebhookDeliveryTests {
     TransactionTemplate transactions;
     @Autowired
     WebhookDelivery delivery;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void startPartner() {
@@ -245,7 +262,7 @@ class WebhookDeliveryTests {
         assertThat(failed.get("nextAttemptAt").isNull()).isTrue();
         assertThat(failed.get("settledAt").isNull()).isFalse();
         clock.advance(PAST_A_RETRY_DELAY);
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhooks(riverside)).hasSize(4);
     }
 
@@ -260,7 +277,7 @@ class WebhookDeliveryTests {
 
         awaitAttempts(riverside, first, 1);
         awaitAttempts(riverside, otherPatients, 1);
-        delivery.deliverDue();
+        delivery.deliverDue().join();
 
         assertThat(webhookIds(riverside)).containsExactlyInAnyOrder(first.toString(), otherPatients.toString());
         assertThat(deliveryOf(riverside, second).get("attempts").asInt()).isZero();
@@ -274,7 +291,8 @@ class WebhookDeliveryTests {
 
     @Test
     void anEndpointThatAnswers410IsDisabledAndItsOtherDeliveriesAreSkipped() {
-        Partner riverside = subscribe(answering(410));
+        // one request a second on a clock standing still: the other patient's delivery still waits for the throttle
+        Partner riverside = subscribe(answering(410), null, 1);
         UUID patient = UUID.randomUUID();
         UUID first = record(riverside, patient);
         UUID second = record(riverside, patient);
@@ -291,7 +309,7 @@ class WebhookDeliveryTests {
         // recorded while disabled: numbered for catch-up, never sent
         UUID later = record(riverside, patient);
         assertThat(deliveryOf(riverside, later).get("status").asString()).isEqualTo("SKIPPED");
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhookIds(riverside)).containsExactly(first.toString());
         MimeMessage notice = awaitNotices(OPS, riverside, 1).getFirst();
         assertThat(subject(notice)).isEqualTo("Webhook subscription disabled: endpoint gone (" + host() + ")");
@@ -354,7 +372,8 @@ class WebhookDeliveryTests {
 
     @Test
     void a429WithRetryAfterPausesTheWholeSubscriptionAndWaitingIsNoAttempt() {
-        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        // one request a second: the other patient's delivery waits for the throttle, then for the pause
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID(), null, 1);
         partner.stubFor(post(riverside.path())
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
         UUID throttled = record(riverside, UUID.randomUUID());
@@ -364,13 +383,14 @@ class WebhookDeliveryTests {
         assertThat(Instant.parse(first.get("nextAttemptAt").asString()))
                 .isAfterOrEqualTo(TestClock.at(NOW).plusSeconds(120));
         clock.advance(PAST_A_RETRY_DELAY);
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhookIds(riverside)).containsExactly(throttled.toString());
         assertThat(deliveryOf(riverside, otherPatients).get("attempts").asInt()).isZero();
 
         partner.stubFor(post(riverside.path()).willReturn(aResponse().withStatus(200)));
         clock.set(TestClock.at(NOW).plusSeconds(121));
         assertThat(awaitDelivery(riverside, otherPatients, "SUCCEEDED").get("attempts").asInt()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(awaitDelivery(riverside, throttled, "SUCCEEDED").get("attempts").asInt()).isEqualTo(2);
     }
 
@@ -504,7 +524,7 @@ class WebhookDeliveryTests {
 
         assertThat(refused).hasStatus(409).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(body(refused).get("code").asString()).isEqualTo("WAITING_FOR_EARLIER_DELIVERY");
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(webhookIds(riverside)).containsOnly(first.toString());
         assertThat(deliveryOf(riverside, second).get("attempts").asInt()).isZero();
     }
@@ -543,9 +563,139 @@ class WebhookDeliveryTests {
 
         assertThat(reused).hasStatus(409);
         assertThat(body(reused).get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        delivery.deliverDue();
+        delivery.deliverDue().join();
         assertThat(deliveryOf(riverside, eventId).get("attempts").asInt()).isEqualTo(2);
         assertThat(webhookIds(riverside)).filteredOn(eventId.toString()::equals).hasSize(2);
+    }
+
+    @Test
+    void anAttemptConnectsToTheAddressItCheckedWithoutAnotherLookupAndKeepsTheHostName() {
+        // a name the machine's DNS does not know: only the checked answer can bring the request to the partner
+        String host = "hooks-" + UUID.randomUUID().toString().substring(0, 8) + ".partner.test";
+        dns.answer(host, "127.0.0.1");
+        Partner riverside = subscribe(answering(200), null, 10, host);
+        dns.forgetLookups();
+
+        UUID eventId = record(riverside, UUID.randomUUID());
+
+        assertThat(awaitDelivery(riverside, eventId, "SUCCEEDED").get("lastResponseCode").asInt()).isEqualTo(200);
+        assertThat(webhooks(riverside).getFirst().getHeader("Host")).isEqualTo(host + ":" + partner.port());
+        assertThat(dns.lookups(host)).isEqualTo(1);
+    }
+
+    @Test
+    void aNameThatResolvesToAPrivateAddressAtDeliveryIsRefusedAsTargetNotAllowedAndNothingIsSent() {
+        String host = "hooks-" + UUID.randomUUID().toString().substring(0, 8) + ".partner.test";
+        dns.answer(host, "127.0.0.1");
+        Partner riverside = subscribe(answering(200), null, 10, host);
+        // DNS rebinding: the name now also points into the clinic's network
+        dns.answer(host, "127.0.0.1", "10.0.0.7");
+
+        UUID eventId = record(riverside, UUID.randomUUID());
+
+        JsonNode refused = awaitAttempts(riverside, eventId, 1);
+        assertThat(refused.get("status").asString()).isEqualTo("PENDING");
+        assertThat(refused.get("lastError").asString()).isEqualTo("TARGET_NOT_ALLOWED");
+        assertThat(refused.get("lastResponseCode").isNull()).isTrue();
+        assertThat(webhooks(riverside)).isEmpty();
+    }
+
+    @Test
+    void deliveriesAreCountedByOutcomeAndAttemptsTimedPerPartnerClinicWithNoPatientOrUrlInAnyTag() {
+        Partner riverside = subscribe("/hooks/" + UUID.randomUUID());
+        partner.stubFor(post(riverside.path()).inScenario("blip").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        partner.stubFor(post(riverside.path()).inScenario("blip").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+        UUID patient = UUID.randomUUID();
+        UUID retried = record(riverside, patient);
+        awaitAttempts(riverside, retried, 1);
+        clock.advance(PAST_A_RETRY_DELAY);
+        awaitDelivery(riverside, retried, "SUCCEEDED");
+        // one request a second: the other two deliveries wait, and are skipped by the 410
+        Partner gone = subscribe(answering(410), null, 1);
+        UUID other = UUID.randomUUID();
+        UUID first = record(gone, other);
+        record(gone, other);
+        record(gone, UUID.randomUUID());
+        awaitDelivery(gone, first, "FAILED");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(deliveries(riverside, "retrying")).isEqualTo(1);
+            assertThat(deliveries(riverside, "succeeded")).isEqualTo(1);
+            assertThat(deliveries(gone, "failed")).isEqualTo(1);
+            assertThat(deliveries(gone, "skipped")).isEqualTo(2);
+        });
+        assertThat(deliveries(riverside, "failed") + deliveries(riverside, "skipped")).isZero();
+        assertThat(attempts(riverside, "failed").count()).isEqualTo(1);
+        assertThat(attempts(riverside, "succeeded").count()).isEqualTo(1);
+        assertThat(attempts(gone, "failed").count()).isEqualTo(1);
+        List<Meter> webhookMeters = meters.getMeters().stream()
+                .filter(m -> m.getId().getName().startsWith("clinic.partner.webhook.")).toList();
+        assertThat(webhookMeters).allSatisfy(m -> {
+            assertThat(m.getId().getTags()).extracting(Tag::getKey).containsOnly("outcome", "partner");
+            assertThat(m.getId().getTags()).extracting(Tag::getValue).noneMatch(v -> v.contains(patient.toString())
+                    || v.contains(other.toString()) || v.contains("/hooks") || v.contains(riverside.id()));
+        });
+    }
+
+    private double deliveries(Partner subscriber, String outcome) {
+        Counter counter = meters.find("clinic.partner.webhook.deliveries")
+                .tags("partner", subscriber.clinic(), "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Timer attempts(Partner subscriber, String outcome) {
+        return meters.get("clinic.partner.webhook.attempt").tags("partner", subscriber.clinic(), "outcome", outcome)
+                .timer();
+    }
+
+    /** The service's name lookups, answered from a table for the names a test sets, else by the machine's DNS. */
+    @TestConfiguration
+    static class TableDns {
+
+        @Bean
+        @Primary
+        WebhookTargets.Resolver tableResolver() {
+            return dns;
+        }
+    }
+
+    static final class DnsTable implements WebhookTargets.Resolver {
+
+        private final Map<String, InetAddress[]> answers = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
+
+        void answer(String host, String... addresses) {
+            answers.put(host, Arrays.stream(addresses).map(DnsTable::literal).toArray(InetAddress[]::new));
+        }
+
+        void forgetLookups() {
+            lookups.clear();
+        }
+
+        int lookups(String host) {
+            AtomicInteger count = lookups.get(host);
+            return count == null ? 0 : count.get();
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] answer = answers.get(host);
+            if (answer == null) {
+                return InetAddress.getAllByName(host);
+            }
+            lookups.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+            return answer;
+        }
+
+        private static InetAddress literal(String address) {
+            try {
+                return InetAddress.getByName(address);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(address, e);
+            }
+        }
     }
 
     record Partner(String clinic, String id, String secret, String path) {
@@ -562,10 +712,20 @@ class WebhookDeliveryTests {
     }
 
     private Partner subscribe(String path, String alertEmail) {
+        return subscribe(path, alertEmail, 10);
+    }
+
+    private Partner subscribe(String path, String alertEmail, int rateLimitPerSecond) {
+        return subscribe(path, alertEmail, rateLimitPerSecond, host());
+    }
+
+    private Partner subscribe(String path, String alertEmail, int rateLimitPerSecond, String host) {
         String clinic = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
+        String url = "http://" + host + ":" + partner.port() + path;
         JsonNode created = body(postAs(clinic, "/api/partner/subscriptions", """
-                {"url": "%s", "eventTypes": ["patient.status_changed"], "alertEmail": %s}
-                """.formatted(partner.baseUrl() + path, alertEmail == null ? "null" : "\"" + alertEmail + "\"")));
+                {"url": "%s", "eventTypes": ["patient.status_changed"], "alertEmail": %s, "rateLimitPerSecond": %d}
+                """.formatted(url, alertEmail == null ? "null" : "\"" + alertEmail + "\"", rateLimitPerSecond)));
+        assertThat(created.has("id")).as(created.toString()).isTrue();
         return new Partner(clinic, created.get("id").asString(), created.get("secret").asString(), path);
     }
 
