@@ -142,7 +142,7 @@ class ObservabilityFilesTests {
         assertThat(list(prometheus.get("rule_files"))).containsExactly("/etc/prometheus/rules/*.yml");
     }
 
-    /** Each list of deploy/observability/metrics by its name (a service, or what a service adds later). */
+    /** Each list of deploy/observability/metrics by its name (a service, or a part of one checked on its own). */
     static Map<String, List<String>> listed() {
         Map<String, List<String>> lists = new TreeMap<>();
         try (Stream<Path> files = Files.list(OBSERVABILITY.resolve("metrics"))) {

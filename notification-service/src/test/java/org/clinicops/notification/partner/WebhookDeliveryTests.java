@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import org.clinicops.events.Topics;
 import org.clinicops.notification.FreePorts;
+import org.clinicops.support.testing.ReliedOnMetrics;
 import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestTokens;
@@ -48,6 +49,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -637,6 +639,10 @@ class WebhookDeliveryTests {
             assertThat(m.getId().getTags()).extracting(Tag::getValue).noneMatch(v -> v.contains(patient.toString())
                     || v.contains(other.toString()) || v.contains("/hooks") || v.contains(riverside.id()));
         });
+        // and the scrape has what the dashboard and the alert rules read of them
+        ReliedOnMetrics.assertExposed("partner-webhooks", () -> new String(
+                mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsByteArray(),
+                StandardCharsets.UTF_8));
     }
 
     private double deliveries(Partner subscriber, String outcome) {
