@@ -49,7 +49,11 @@ public final class RunningIntake implements AutoCloseable {
         this.testClock = testClock;
     }
 
+    /** Starts intake-service unless it is running. */
     public void start() {
+        if (context != null) {
+            return;
+        }
         Instant clinicStart = testClock.instant();
         if (stoppedAt != null && stoppedAt.isAfter(clinicStart)) {
             clinicStart = stoppedAt;
@@ -80,6 +84,11 @@ public final class RunningIntake implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Where notification-service finds it ({@code notification.intake-uri}), running or not. */
+    public String uri() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** Registers a referred patient (CLINICAL section 3) and answers the patientId intake-service gave it. */
@@ -144,7 +153,7 @@ public final class RunningIntake implements AutoCloseable {
     }
 
     private JsonNode post(String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -1,31 +1,23 @@
 package org.clinicops.notification;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
-import org.clinicops.events.Topics;
 import org.clinicops.events.TreatmentPlanBooked;
 import org.clinicops.support.testing.CloudEventProducer;
-import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -50,18 +42,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the stream tests share: notification-service on a fresh database and an embedded Kafka broker with the shared
- * {@link TestClock} at {@link #NOW}, a real SMTP server (GreenMail) and the real intake-service, both on loopback
- * ports fixed for the test class so a test can stop them and start them again where they were.
+ * What the stream tests share: the module's one shared running service ({@link SharedNotificationServiceTest}) on its
+ * database and embedded Kafka broker with the shared {@link TestClock} at {@link #NOW}, and the real SMTP server
+ * (GreenMail) and the real intake-service of {@link SharedInfrastructure}, both on loopback ports fixed for the test
+ * JVM so a test can stop them and start them again where they were. A test class finds the tables empty and the mail
+ * server's inbox too; intake-service keeps earlier classes' patients, and every test registers its own.
  *
  * <p>The clock stands still unless a test moves it: every test starts at {@link #NOW}, so which session reminders of
  * {@link #planBooked} are due is a fact of the test, not of the day it runs. A notification that failed waits for a
  * next attempt on that clock; the outage tests move it on with {@link #awaitRetrying}.
  */
-@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS, StreamTestSupport.SESSIONS_DEAD_LETTERS,
-        StreamTestSupport.SCREENINGS_DEAD_LETTERS}, partitions = 1, now = StreamTestSupport.REFERENCE_TIME)
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StreamTestSupport {
 
@@ -71,7 +62,10 @@ public abstract class StreamTestSupport {
     /** Long enough for a broker rebalance and a few dispatcher rounds, short enough to fail fast. */
     protected static final Duration PATIENCE = TopicReader.PATIENCE;
 
-    /** Wednesday 25 November 2026, 9:00 in Los Angeles: the day {@link #planBooked} is booked on. */
+    /**
+     * Wednesday 25 November 2026, 9:00 in Los Angeles: the day {@link #planBooked} is booked on, and where
+     * {@link SharedNotificationServiceTest} sets the clock before each class.
+     */
     static final String REFERENCE_TIME = "2026-11-25T17:00:00Z";
     /** notification.clinic-zone's default, the zone messages write times in. */
     protected static final ZoneId CLINIC_ZONE = ZoneId.of("America/Los_Angeles");
@@ -85,22 +79,6 @@ public abstract class StreamTestSupport {
     private static final DateTimeFormatter SPELLED_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter SPELLED_DAY = DateTimeFormatter.ofPattern("MMMM d", Locale.US);
 
-    private static final int INTAKE_PORT = FreePorts.next();
-    private static final int SMTP_PORT = FreePorts.next();
-
-    @RegisterExtension
-    protected static final GreenMailExtension mail =
-            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-                    .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("notification.intake-uri", () -> "http://127.0.0.1:" + INTAKE_PORT);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
     @Autowired
     protected MockMvcTester mvc;
     @Autowired
@@ -111,23 +89,32 @@ public abstract class StreamTestSupport {
     protected TestClock clock;
     @Autowired
     protected JdbcClient jdbc;
-
+    @Autowired
+    protected GreenMail mail;
+    @Autowired
     protected RunningIntake intake;
+
     protected CloudEventProducer events;
     protected TopicReader topics;
 
+    /**
+     * intake-service started on the class's clock if this is the first stream class (a no-op otherwise), both it and
+     * the mail server running whatever an outage class before left, and no earlier class's mail in the inbox.
+     */
     @BeforeAll
-    void startIntakeServiceAndProducer() {
-        intake = new RunningIntake(INTAKE_PORT, broker.getBrokersAsString(), clock);
+    void infrastructureRunningAndProducer() throws FolderException {
         intake.start();
+        if (!mail.isRunning()) {
+            mail.start();
+        }
+        mail.purgeEmailFromAllMailboxes();
         events = new CloudEventProducer(broker.getBrokersAsString());
         topics = new TopicReader(broker.getBrokersAsString());
     }
 
     @AfterAll
-    void stopIntakeServiceAndProducer() {
+    void closeProducer() {
         events.close();
-        intake.close();
     }
 
     /** Every test starts on the reference day, whatever an earlier test of the class set the clock to. */
@@ -244,7 +231,7 @@ public abstract class StreamTestSupport {
     }
 
     /** Every message received for this address so far. */
-    protected static List<MimeMessage> mailTo(String address) {
+    protected List<MimeMessage> mailTo(String address) {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> isFor(m, address)).toList();
     }
 
@@ -252,7 +239,7 @@ public abstract class StreamTestSupport {
      * The booking confirmations received for this address, without any session reminder a test has made due by
      * moving the clock.
      */
-    protected static List<MimeMessage> confirmationsTo(String address) {
+    protected List<MimeMessage> confirmationsTo(String address) {
         return mailTo(address).stream().filter(m -> subject(m).equals("Your appointments are confirmed")).toList();
     }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.TestContext;
@@ -56,7 +57,13 @@ class SharedServiceReset implements TestExecutionListener, Ordered {
                     where schemaname = current_schema() and tablename not like '%schema_history'""")
                     .query(String.class).optional().orElse(null);
             if (tables != null) {
-                jdbc.sql("truncate table " + tables + " restart identity cascade").update();
+                String truncate = "truncate table " + tables + " restart identity cascade";
+                // The service keeps working between classes: one of its transactions may hold a row of a table the
+                // truncate has yet to lock while waiting for one it has locked, and PostgreSQL may end the truncate.
+                await("emptying the shared service's tables before " + testContext.getTestClass().getSimpleName())
+                        .atMost(TopicReader.PATIENCE)
+                        .ignoreException(PessimisticLockingFailureException.class)
+                        .untilAsserted(() -> jdbc.sql(truncate).update());
             }
             service.getBean(TestClock.class).set(TestClock.at(shared.now()));
             // those the service has created already answer "exists"

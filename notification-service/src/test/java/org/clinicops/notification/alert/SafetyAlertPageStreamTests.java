@@ -50,7 +50,7 @@ class SafetyAlertPageStreamTests extends StreamTestSupport {
         assertThat(mailTo(ON_CALL)).noneMatch(m -> subject(m).contains(patient.toString()));
     }
 
-    private static List<MimeMessage> pagesAbout(UUID patient) {
+    private List<MimeMessage> pagesAbout(UUID patient) {
         return mailTo(PRESCRIBER).stream().filter(m -> subject(m).contains(patient.toString())).toList();
     }
 }

@@ -92,7 +92,9 @@ class SessionReminderStreamTests extends StreamTestSupport {
         clock.set(TestClock.at("2026-11-29T17:00:00Z"));
 
         await().atMost(PATIENCE).until(() -> reminders(booked).get(session + "/24h").endsWith("SENT"));
-        assertThat(reminders(booked).get(session + "/48h")).endsWith("FAILED");
+        // never claimed once expired; closed at the start of a dispatcher round, which may be the next one when the
+        // clock moved in the middle of a round
+        await().atMost(PATIENCE).until(() -> reminders(booked).get(session + "/48h").endsWith("FAILED"));
         assertThat(mailTo(address)).hasSize(2);
         assertThat(body(mailTo(address).getLast())).contains("tomorrow");
     }

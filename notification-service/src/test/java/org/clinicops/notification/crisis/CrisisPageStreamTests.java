@@ -180,7 +180,7 @@ class CrisisPageStreamTests extends StreamTestSupport {
         awaitNotification(patient, "CRISIS_LINE_MESSAGE", "SENT");
     }
 
-    private static List<MimeMessage> pagesAbout(UUID patient) {
+    private List<MimeMessage> pagesAbout(UUID patient) {
         return mailTo(ON_CALL).stream().filter(m -> subject(m).contains(patient.toString())).toList();
     }
 }

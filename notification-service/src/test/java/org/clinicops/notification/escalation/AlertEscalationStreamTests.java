@@ -298,12 +298,12 @@ class AlertEscalationStreamTests extends StreamTestSupport {
                 crisis.indication(), crisis.outcome(), crisis.reasons(), crisis.baseline(), crisis.progress());
     }
 
-    private static List<MimeMessage> crisisPagesTo(String address, UUID patient) {
+    private List<MimeMessage> crisisPagesTo(String address, UUID patient) {
         return mailTo(address).stream().filter(m -> subject(m).equals("CRISIS: assess patient " + patient + " now"))
                 .toList();
     }
 
-    private static List<MimeMessage> safetyPagesTo(String address, UUID patient) {
+    private List<MimeMessage> safetyPagesTo(String address, UUID patient) {
         return mailTo(address).stream().filter(m -> subject(m).equals("SAFETY ALERT: see patient " + patient + " now"))
                 .toList();
     }

@@ -1,13 +1,10 @@
 package org.clinicops.notification.notification;
 
-import org.clinicops.events.Topics;
-import org.clinicops.support.testing.SharedServiceTest;
+import org.clinicops.notification.SharedNotificationServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -31,10 +28,7 @@ import static org.clinicops.notification.notification.NotificationKind.Audience.
  * never claim the same one. The service's clock stands years before these rows are due, so its own dispatcher
  * leaves them alone; most tests roll back what they stored.
  */
-@SharedServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = "2026-11-25T17:00:00Z")
-@ActiveProfiles("test")
-// the configuration of the module's shared service, whose web tests need MockMvc
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 class NotificationQueueTests {
 
     /** Years after the service's clock (both moved by the suite's base date): its dispatcher never claims these. */

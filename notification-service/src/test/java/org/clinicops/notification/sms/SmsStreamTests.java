@@ -4,14 +4,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.clinicops.events.ScreeningOutcome;
-import org.clinicops.notification.FreePorts;
 import org.clinicops.notification.StreamTestSupport;
 import org.clinicops.support.testing.TestClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
@@ -28,35 +25,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Patients texted on consent (CLINICAL section 8), with the SMS provider played by WireMock: a text beside the
+ * Patients texted on consent (CLINICAL section 8), with the SMS provider played by the shared service's WireMock
+ * ({@link org.clinicops.notification.SharedInfrastructure}), reset before every test: a text beside the
  * e-mail, quiet hours that hold a text until 08:00 clinic time but never the crisis-line message (section 5), a
  * provider outage that loses nothing, and a failed text that staff retry.
  */
 class SmsStreamTests extends StreamTestSupport {
 
-    private static final int PROVIDER_PORT = FreePorts.next();
-    private static final WireMockServer provider = new WireMockServer(
-            options().port(PROVIDER_PORT).bindAddress("127.0.0.1").http2PlainDisabled(true));
     private static final AtomicInteger numbers = new AtomicInteger(1000);
 
-    static {
-        provider.start();
-    }
-
-    @DynamicPropertySource
-    static void smsProvider(DynamicPropertyRegistry registry) {
-        registry.add("notification.sms.base-url", provider::baseUrl);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.stop();
-    }
+    @Autowired
+    WireMockServer provider;
 
     @BeforeEach
     void providerTakesEveryText() {

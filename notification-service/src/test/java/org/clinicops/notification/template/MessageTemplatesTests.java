@@ -1,16 +1,13 @@
 package org.clinicops.notification.template;
 
-import org.clinicops.events.Topics;
+import org.clinicops.notification.SharedNotificationServiceTest;
 import org.clinicops.notification.notification.EmailMessage;
 import org.clinicops.notification.notification.MessageTemplate;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.Recipient;
-import org.clinicops.support.testing.SharedServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -25,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * content: no tag left unresolved, and nothing about the patient beyond the first name in the greeting of a patient
  * message (CLINICAL section 8). A new kind without a sample here fails the test.
  */
-@SharedServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = "2026-11-25T17:00:00Z")
-@ActiveProfiles("test")
-// the configuration of the module's shared service, whose web tests need MockMvc
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 class MessageTemplatesTests {
 
     private static final UUID PATIENT = UUID.fromString("7d7e3c52-0c3e-4a52-9d4a-0f6f3c1e5a11");

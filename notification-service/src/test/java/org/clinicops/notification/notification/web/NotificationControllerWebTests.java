@@ -1,18 +1,15 @@
 package org.clinicops.notification.notification.web;
 
-import org.clinicops.events.Topics;
+import org.clinicops.notification.SharedNotificationServiceTest;
 import org.clinicops.notification.notification.Channel;
 import org.clinicops.notification.notification.Notification;
 import org.clinicops.notification.notification.NotificationKind;
 import org.clinicops.notification.notification.NotificationStatus;
 import org.clinicops.notification.notification.Notifications;
-import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -27,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/patients/{patientId}/notifications} over stored rows. The clock stands still before every row's
  * next attempt, so the dispatcher leaves them as they are.
  */
-@SharedServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = "2026-11-25T17:00:00Z")
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 class NotificationControllerWebTests {
 
     /** Long after the service's clock (moved with it by the suite's base date): no stored row is due. */
