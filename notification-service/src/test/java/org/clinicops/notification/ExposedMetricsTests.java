@@ -1,21 +1,14 @@
 package org.clinicops.notification;
 
-import org.clinicops.events.Topics;
 import org.clinicops.support.testing.ReliedOnMetrics;
-import org.clinicops.support.testing.SharedServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.nio.charset.StandardCharsets;
 
 /** Ops' dashboard and alert rules read these from the running service: renaming one fails here, not in production. */
-@SharedServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = "2026-11-25T17:00:00Z")
-@ActiveProfiles("test")
-// the configuration of the module's shared service
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 class ExposedMetricsTests {
 
     @Autowired

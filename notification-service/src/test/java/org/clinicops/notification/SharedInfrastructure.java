@@ -14,7 +14,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * What the module's shared service talks to, started with it once per test JVM and closed with it: a real SMTP server
- * (GreenMail), the SMS provider played by WireMock, and the real intake-service on the shared broker. The mail server
+ * (GreenMail), the SMS provider played by WireMock, the real intake-service on the shared broker, and a span exporter
+ * that keeps what it is given. The mail server
  * and intake-service listen on loopback ports fixed for the JVM, so an outage test can stop them and start them again
  * where they were.
  *
@@ -39,6 +40,12 @@ public class SharedInfrastructure {
                 options().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true));
         provider.start();
         return provider;
+    }
+
+    /** Where the service's spans go instead of an OTLP collector, for the tests of its traces. */
+    @Bean
+    FinishedSpans finishedSpans() {
+        return new FinishedSpans();
     }
 
     /** Closed before the broker it publishes to, which is a bean of the same context. */

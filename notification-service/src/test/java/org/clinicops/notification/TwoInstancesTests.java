@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,6 +137,9 @@ class TwoInstancesTests {
         await().atMost(PATIENCE).until(() -> patients.values().stream()
                 .allMatch(address -> subjectsTo(address).contains("Your appointments are confirmed")));
         await().atMost(PATIENCE).until(() -> webhooks().size() >= 2 * PATIENTS);
+        // every success recorded too: an attempt still in flight when the clock jumps days ahead would outlive its
+        // lease, and the other instance would rightly try it again
+        await().atMost(PATIENCE).until(() -> unsettledWebhooks() == 0);
         // 48 hours before each plan's second session (30 November, 8:00 in Los Angeles) its reminder is due
         clock.set(TestClock.at("2026-11-28T16:30:00Z"));
         await().atMost(PATIENCE).until(() -> patients.values().stream()
@@ -163,6 +168,12 @@ class TwoInstancesTests {
         // each patient's events in the order they happened, as they were received
         typesByPatient.values().forEach(types ->
                 assertThat(types).containsExactly("1 patient.status_changed", "2 induction.booked"));
+    }
+
+    private static long unsettledWebhooks() {
+        return JdbcClient.create(new DriverManagerDataSource(database, "postgres", ""))
+                .sql("select count(*) from partner_subscription_event where settled_at is null")
+                .query(Long.class).single();
     }
 
     private static ConfigurableApplicationContext startInstance() {

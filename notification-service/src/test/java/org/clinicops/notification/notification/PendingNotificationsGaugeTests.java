@@ -1,14 +1,11 @@
 package org.clinicops.notification.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.clinicops.events.Topics;
-import org.clinicops.support.testing.SharedServiceTest;
+import org.clinicops.notification.SharedNotificationServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -21,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * how long the one due longest has waited since it was due. The rows are due years after the service's clock, so its
  * own dispatcher leaves them alone.
  */
-@SharedServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = "2026-11-25T17:00:00Z")
-@ActiveProfiles("test")
-// the configuration of the module's shared service, whose web tests need MockMvc
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 class PendingNotificationsGaugeTests {
 
     static final Instant T = TestClock.at("2030-01-01T00:00:00Z");
