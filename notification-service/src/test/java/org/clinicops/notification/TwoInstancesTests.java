@@ -177,21 +177,8 @@ class TwoInstancesTests {
     }
 
     private static ConfigurableApplicationContext startInstance() {
-        return NotificationServiceApplication.application()
-                .profiles("test")
-                // both instances read the one test clock, so the test moves them together
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + SMTP_PORT,
-                        "--notification.intake-uri=http://127.0.0.1:" + INTAKE_PORT,
-                        "--notification.partner.webhooks.poll-interval=50ms",
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER);
+        return ScaledOutInstance.start(clock, database, kafka.getBrokersAsString(), "--spring.mail.port=" + SMTP_PORT,
+                "--notification.intake-uri=http://127.0.0.1:" + INTAKE_PORT);
     }
 
     /** The partner clinic subscribes to its patients' status and bookings through the first instance. */

@@ -3,7 +3,7 @@ package org.clinicops.notification.partner;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.clinicops.events.Topics;
 import org.clinicops.notification.FreePorts;
-import org.clinicops.notification.NotificationServiceApplication;
+import org.clinicops.notification.ScaledOutInstance;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
 import org.clinicops.support.testing.TestTokens;
@@ -123,20 +123,8 @@ class TwoInstancesThrottleTests {
     }
 
     private static ConfigurableApplicationContext startInstance() {
-        return NotificationServiceApplication.application()
-                .profiles("test")
-                // both instances read the one test clock, so the test moves them together
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + FreePorts.next(),
-                        "--notification.partner.webhooks.poll-interval=50ms",
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER);
+        return ScaledOutInstance.start(clock, database, kafka.getBrokersAsString(),
+                "--spring.mail.port=" + FreePorts.next());
     }
 
     /** A new clinic subscribes through the first instance. */
