@@ -737,19 +737,8 @@ class WebhookDeliveryTests {
 
     /** Records a partner event for the subscription as the recorder does: the clinic's event, numbered for it. */
     private UUID record(Partner partner, UUID patientId) {
-        return transactions.execute(status -> {
-            Instant now = clock.instant();
-            UUID eventId = events.add(partner.clinic(), UUID.randomUUID(), PartnerEventType.PATIENT_STATUS_CHANGED,
-                    patientId, now, now).orElseThrow();
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("patientId", patientId.toString());
-            data.put("partnerReference", null);
-            data.put("status", "ACCEPTED");
-            data.put("previousStatus", null);
-            events.number(UUID.fromString(partner.id()), eventId, PartnerEventType.PATIENT_STATUS_CHANGED, patientId,
-                    now, data, now);
-            return eventId;
-        });
+        return RecordedPartnerEvents.record(transactions, events, clock, partner.clinic(),
+                UUID.fromString(partner.id()), patientId);
     }
 
     private List<LoggedRequest> webhooks(Partner subscriber) {
