@@ -49,7 +49,7 @@ final class PartnerGate implements ResponseTransformerV2 {
         return lane == null ? 0 : lane.held.get();
     }
 
-    /** The most requests to {@code path} held at once since it was closed. */
+    /** The most requests to {@code path} held at once while it was closed. */
     int mostHeld(String path) {
         Lane lane = lanes.get(path);
         return lane == null ? 0 : lane.mostHeld.get();
@@ -58,7 +58,8 @@ final class PartnerGate implements ResponseTransformerV2 {
     @Override
     public Response transform(Response response, ServeEvent event) {
         Lane lane = lanes.get(event.getRequest().getUrl());
-        if (lane == null) {
+        // once open, requests pass uncounted: what is counted is what was in flight while the partner held them
+        if (lane == null || lane.open.getCount() == 0) {
             return response;
         }
         lane.mostHeld.accumulateAndGet(lane.held.incrementAndGet(), Math::max);
