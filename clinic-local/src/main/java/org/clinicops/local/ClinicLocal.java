@@ -76,20 +76,6 @@ public final class ClinicLocal implements AutoCloseable {
             "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
                     + "OAuth2AuthorizationServerJwtAutoConfiguration");
 
-    /**
-     * Spring Security is on this classpath for the issuer and for the partner API of intake-service and
-     * notification-service; session-service and the gateway do not check tokens yet, so it stays out of them instead
-     * of locking them behind a generated password. A service drops this when it becomes a resource server.
-     */
-    private static final String SECURITY_EXCLUDES = String.join(",", AUTHORIZATION_SERVER_EXCLUDES,
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
-                    + "OAuth2ResourceServerAutoConfiguration");
-
     /** The demo client whose token the console's curl line shows how to get. */
     private static final String EXAMPLE_CLIENT = "demo-nurse";
 
@@ -149,23 +135,24 @@ public final class ClinicLocal implements AutoCloseable {
             started.add(issuer);
             List<String> clock = clockArguments(options);
             List<String> common = commonArguments(infrastructure, clock);
-            String withoutSecurity = "--spring.autoconfigure.exclude=" + SERVICE_EXCLUDES + "," + SECURITY_EXCLUDES;
             // the issuer's keys where it runs; its tokens name http://localhost:9000 as their issuer whatever the port
             String issuerKeys = "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.url()
                     + "/oauth2/jwks";
-            String partnerApi = "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES,
+            // every service is a resource server, none an issuer
+            String serviceExcludes = "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_EXCLUDES,
                     AUTHORIZATION_SERVER_EXCLUDES);
             List<String> intakeArgs = args(common, options.ports().intake(), infrastructure, "intake");
-            intakeArgs.add(partnerApi);
+            intakeArgs.add(serviceExcludes);
             intakeArgs.add(issuerKeys);
             RunningService intake = run("intake-service", IntakeServiceApplication.application(), intakeArgs);
             started.add(intake);
             List<String> sessionArgs = args(common, options.ports().session(), infrastructure, "session");
-            sessionArgs.add(withoutSecurity);
+            sessionArgs.add(serviceExcludes);
+            sessionArgs.add(issuerKeys);
             RunningService session = run("session-service", SessionServiceApplication.application(), sessionArgs);
             started.add(session);
             List<String> notification = args(common, options.ports().notification(), infrastructure, "notification");
-            notification.add(partnerApi);
+            notification.add(serviceExcludes);
             notification.add(issuerKeys);
             // a partner receiver on this machine may subscribe; partner tokens come from the issuer at port 9000
             notification.add("--notification.partner.webhooks.allowed-private-targets=127.0.0.0/8,::1/128");
@@ -180,7 +167,8 @@ public final class ClinicLocal implements AutoCloseable {
                     "--server.port=" + options.ports().gateway(),
                     "--logging.include-application-name=false",
                     "--logging.pattern.level=%5p [%X{correlationId:-}]",
-                    "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES + "," + SECURITY_EXCLUDES,
+                    "--spring.autoconfigure.exclude=" + GATEWAY_EXCLUDES + "," + AUTHORIZATION_SERVER_EXCLUDES,
+                    issuerKeys,
                     "--clinic.gateway.intake-uri=" + intake.url(),
                     "--clinic.gateway.session-uri=" + session.url(),
                     "--clinic.gateway.notification-uri=" + notificationService.url(),

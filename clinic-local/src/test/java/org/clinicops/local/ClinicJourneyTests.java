@@ -39,7 +39,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,7 @@ class ClinicJourneyTests {
     private static final Instant WEDNESDAY_0845_LOS_ANGELES = TestClock.at("2026-11-25T16:45:00Z");
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
+    private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
     /** How far the demo clock may tick on between moving it and a service stamping the step it was moved for. */
     private static final Duration TICKING = Duration.ofSeconds(30);
     private static final String DISCHARGE = """
@@ -207,10 +210,10 @@ class ClinicJourneyTests {
         String declinedScreening = screenForReview(declined);
 
         HttpResponse<String> approval = post("/api/screenings/" + approvedScreening + "/review", """
-                { "decision": "APPROVE", "clinicianId": "dr-okafor", "clinicianRole": "CLINICIAN",
+                { "decision": "APPROVE",
                   "note": "Second antidepressant trial confirmed with the referring psychiatrist." }""");
         HttpResponse<String> decline = post("/api/screenings/" + declinedScreening + "/review", """
-                { "decision": "DECLINE", "clinicianId": "dr-okafor", "clinicianRole": "CLINICIAN",
+                { "decision": "DECLINE",
                   "note": "Refer back for a second medication trial first." }""");
         assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
         assertThat(read(approval.body()).get("status").asString()).isEqualTo("APPROVED");
@@ -247,7 +250,9 @@ class ClinicJourneyTests {
     @Test
     void theGatewayKeepsTheCallersCorrelationId() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/patients/" + UUID.randomUUID()))
-                .header("X-Correlation-Id", "front-desk-42").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Correlation-Id", "front-desk-42")
+                .header("Authorization", "Bearer " + accessToken("demo-coordinator")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("front-desk-42");
@@ -377,12 +382,12 @@ class ClinicJourneyTests {
 
         advanceTo("2026-11-26T17:10:00Z");
         day = act(session, "dose-order", 201, """
-                {"prescriberId": "dr-okafor", "orderedMgPerKg": 0.5}""");
+                {"orderedMgPerKg": 0.5}""");
         assertThat(day.get("status").asString()).isEqualTo("READY_TO_DOSE");
         // 0.5 mg/kg x 71.5 kg = 35.75, half-up to 35.8
         assertThat(day.at("/doseOrder/doseMg").decimalValue()).isEqualByComparingTo("35.8");
         assertThat(day.at("/doseOrder/capMg").decimalValue()).isEqualByComparingTo("100");
-        assertThat(day.at("/doseOrder/prescriberId").asString()).isEqualTo("dr-okafor");
+        assertThat(day.at("/doseOrder/prescriberId").asString()).as("the ordering token's").isEqualTo("demo-prescriber");
 
         advanceTo("2026-11-26T17:15:00Z");
         day = act(session, "dose-start", 200, at("2026-11-26T17:15:00Z"));
@@ -471,7 +476,7 @@ class ClinicJourneyTests {
         assertThat(alerts).allSatisfy(raised -> {
             assertThat(raised.get("sessionId").asString()).isEqualTo(session);
             assertThat(raised.get("patientId").asString()).isEqualTo(patientId);
-            assertThat(raised.get("prescriberId").asString()).isEqualTo("dr-okafor");
+            assertThat(raised.get("prescriberId").asString()).isEqualTo("demo-prescriber");
         });
     }
 
@@ -606,13 +611,39 @@ class ClinicJourneyTests {
         return GreenMailUtil.getBody(message);
     }
 
+    /** A POST by the demo client whose role does that step in the clinic ({@link #doneBy}). */
     private static HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("Authorization", "Bearer " + accessToken(doneBy("POST", path)))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET by the demo client whose role reads that in the clinic ({@link #doneBy}). */
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, "Bearer " + accessToken(doneBy("GET", path)));
+    }
+
+    /**
+     * Who does a step of the journey, as the access matrix has it: the front desk registers, screens, checks in and
+     * moves sessions; a clinician reviews and acknowledges alerts; the prescriber orders the dose; the nurse does the
+     * rest at the chair and reads the record.
+     */
+    private static String doneBy(String method, String path) {
+        if (method.equals("GET")) {
+            return path.startsWith("/api/screenings?") ? "demo-clinician" : "demo-nurse";
+        }
+        if (path.endsWith("/review") || path.endsWith("/ack")) {
+            return "demo-clinician";
+        }
+        if (path.endsWith("/dose-order")) {
+            return "demo-prescriber";
+        }
+        if (path.startsWith("/api/patients") || path.endsWith("/check-in") || path.endsWith("/reschedule")
+                || path.endsWith("/cancel") || path.endsWith("/no-show")) {
+            return "demo-coordinator";
+        }
+        return "demo-nurse";
     }
 
     private static HttpResponse<String> get(String path, String authorization) throws Exception {
@@ -620,8 +651,24 @@ class ClinicJourneyTests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A demo client's token from the issuer, as the README's curl line gets it (each secret is its id + "-secret"). */
+    /**
+     * A demo client's token from the issuer, as the README's curl line gets it (each secret is its id + "-secret"),
+     * fetched again once it is 4 minutes old: partner tokens live 5 minutes, staff tokens 15.
+     */
     private static String accessToken(String client) throws Exception {
+        Token cached = tokens.get(client);
+        if (cached != null && cached.fetched().isAfter(Instant.now().minus(Duration.ofMinutes(4)))) {
+            return cached.jwt();
+        }
+        String jwt = freshToken(client);
+        tokens.put(client, new Token(jwt, Instant.now()));
+        return jwt;
+    }
+
+    private record Token(String jwt, Instant fetched) {
+    }
+
+    private static String freshToken(String client) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(clinic.issuerUrl() + "/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder()

@@ -1,5 +1,6 @@
 package org.clinicops.gateway;
 
+import org.clinicops.support.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** What a caller of the public API sees: plain HTTP to the gateway's port, no Spring in between. */
+/**
+ * What a caller of the public API sees: plain HTTP to the gateway's port, no Spring in between, signed in as the
+ * care team unless a test says otherwise.
+ */
 final class GatewayClient {
 
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -25,7 +29,13 @@ final class GatewayClient {
         this.port = port;
     }
 
+    /** A request of the care team's member ({@link TestTokens#careTeam()}). */
     HttpRequest.Builder request(String pathAndQuery) {
+        return anonymous(pathAndQuery).header("Authorization", TestTokens.careTeam().bearer());
+    }
+
+    /** A request without any token. */
+    HttpRequest.Builder anonymous(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(10));
     }

@@ -1,6 +1,7 @@
 package org.clinicops.gateway;
 
 import org.clinicops.support.testing.ReliedOnMetrics;
+import org.clinicops.support.testing.TestTokens;
 import org.clinicops.support.web.CorrelationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +90,10 @@ class GatewayRoutingTests {
             "GET,  /api/partner/patients/p-1,                intake-service",
     })
     void routesEachPublicPathToTheServiceThatOwnsIt(String method, String path, String owner) {
-        HttpResponse<String> response = gateway.send(gateway.request(path)
+        // the partner API answers partner tokens only, the rest the care team
+        TestTokens.Token caller = path.startsWith("/api/partner/") ? TestTokens.partner("riverside-psychiatry")
+                : TestTokens.careTeam();
+        HttpResponse<String> response = gateway.send(gateway.anonymous(path).header("Authorization", caller.bearer())
                 .method(method, method.equals("POST") ? BodyPublishers.ofString("{}") : BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -125,17 +129,36 @@ class GatewayRoutingTests {
     }
 
     @Test
-    void forwardsAPartnersBearerTokenAndPassesTheServicesUnauthorizedBackUnchanged() {
-        JsonNode echo = body(gateway.send(gateway.request("/api/partner/event-types")
-                .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")));
-        assertThat(echo.path("authorization").asString()).isEqualTo("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+    void forwardsAPartnersBearerTokenUnchangedAndPassesTheServicesUnauthorizedBackUnchanged() {
+        String partner = TestTokens.partner("riverside-psychiatry").bearer();
+        JsonNode echo = body(gateway.send(gateway.anonymous("/api/partner/event-types").header("Authorization", partner)));
+        assertThat(echo.path("authorization").asString()).isEqualTo(partner);
 
-        notification.answer("GET", "/api/partner/subscriptions/not-signed-in", 401,
+        notification.answer("GET", "/api/partner/subscriptions/stale-key", 401,
                 Map.of("Content-Type", "application/problem+json", "WWW-Authenticate", "Bearer"),
                 "{\"status\":401}");
-        HttpResponse<String> refused = gateway.get("/api/partner/subscriptions/not-signed-in");
+        HttpResponse<String> refused = gateway.send(gateway.anonymous("/api/partner/subscriptions/stale-key")
+                .header("Authorization", partner));
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void refusesARequestWithoutAValidTokenBeforeAnyServiceSeesIt() {
+        HttpResponse<String> anonymous = gateway.send(gateway.anonymous("/api/patients/p-7"));
+        HttpResponse<String> forged = gateway.send(gateway.anonymous("/api/patients/p-7")
+                .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
+        HttpResponse<String> nurseRegistering = gateway.send(gateway.anonymous("/api/patients")
+                .header("Authorization", TestTokens.staff("nurse-1", "NURSE").bearer())
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(nurseRegistering.statusCode()).isEqualTo(403);
+        assertThat(nurseRegistering.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(intake.receivedPaths()).noneMatch(path -> path.startsWith("/api/patients/p-7"))
+                .noneMatch(path -> path.equals("/api/patients"));
     }
 
     @Test
@@ -248,13 +271,15 @@ class GatewayRoutingTests {
     void servesItsOwnHealthProbesAndMetrics() {
         assertThat(gateway.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(gateway.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(gateway.get("/actuator/prometheus").body()).contains("http_server_requests");
+        assertThat(gateway.send(gateway.anonymous("/actuator/prometheus")
+                .header("Authorization", TestTokens.ops().bearer())).body()).contains("http_server_requests");
     }
 
     @Test
     void exposesEveryMetricTheDashboardAndTheAlertRulesRead() {
         gateway.get("/api/patients/p-5");
 
-        ReliedOnMetrics.assertExposed("gateway", () -> gateway.get("/actuator/prometheus").body());
+        ReliedOnMetrics.assertExposed("gateway", () -> gateway.send(gateway.anonymous("/actuator/prometheus")
+                .header("Authorization", TestTokens.ops().bearer())).body());
     }
 }

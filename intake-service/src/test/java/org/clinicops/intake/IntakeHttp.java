@@ -1,5 +1,6 @@
 package org.clinicops.intake;
 
+import org.clinicops.support.testing.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -10,7 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real HTTP client against the service running on its random port, answering status, headers and JSON body. */
+/**
+ * A real HTTP client against the service running on its random port, answering status, headers and JSON body. A
+ * request carries the care team's token ({@link TestTokens#careTeam()}) unless it names an {@code Authorization} of
+ * its own ({@code ""} for none).
+ */
 public final class IntakeHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,18 +32,30 @@ public final class IntakeHttp {
 
     public Reply post(String path, MediaType contentType, String body, String... headerNamesAndValues) {
         RestTestClient.RequestBodySpec request = client.post().uri(path).contentType(contentType);
-        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
-            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
-        }
+        headers(request, headerNamesAndValues);
         return reply(request.body(body).exchange().returnResult(String.class));
     }
 
     public Reply get(String path, String... headerNamesAndValues) {
         RestTestClient.RequestHeadersSpec<?> request = client.get().uri(path);
-        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
-            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
-        }
+        headers(request, headerNamesAndValues);
         return reply(request.exchange().returnResult(String.class));
+    }
+
+    private static void headers(RestTestClient.RequestHeadersSpec<?> request, String... namesAndValues) {
+        boolean ownToken = false;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i].equalsIgnoreCase(HttpHeaders.AUTHORIZATION)) {
+                ownToken = true;
+                if (namesAndValues[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
+            request.header(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        if (!ownToken) {
+            request.header(HttpHeaders.AUTHORIZATION, TestTokens.careTeam().bearer());
+        }
     }
 
     private static Reply reply(EntityExchangeResult<String> result) {

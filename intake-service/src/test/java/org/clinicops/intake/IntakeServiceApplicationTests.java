@@ -4,6 +4,7 @@ import org.clinicops.events.Topics;
 import org.clinicops.support.testing.ReliedOnMetrics;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class IntakeServiceApplicationTests {
                 "--spring.datasource.url=" + TestPostgres.newDatabase("intake_app"),
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
                 // started by hand, outside a Spring test context: the demo clock at the suite's reference time
                 "--clinic.clock.start=" + TestClock.at(Examples.NOW));
     }
@@ -56,7 +59,8 @@ class IntakeServiceApplicationTests {
             assertThat(health.text("status")).isEqualTo("UP");
         });
         assertThat(http.get("/actuator/health/readiness").text("status")).isEqualTo("UP");
-        assertThat(http.get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus", "Authorization", TestTokens.ops().bearer()).status())
+                .isEqualTo(200);
         assertThat(http.post("/api/patients", Examples.PATIENT).status()).isEqualTo(201);
     }
 
@@ -65,6 +69,7 @@ class IntakeServiceApplicationTests {
         IntakeHttp http = new IntakeHttp(
                 Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port")));
 
-        ReliedOnMetrics.assertExposed("intake-service", () -> http.get("/actuator/prometheus").body());
+        ReliedOnMetrics.assertExposed("intake-service",
+                () -> http.get("/actuator/prometheus", "Authorization", TestTokens.ops().bearer()).body());
     }
 }

@@ -1,8 +1,10 @@
 package org.clinicops.notification;
 
 import org.clinicops.support.testing.ReliedOnMetrics;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,9 @@ class ExposedMetricsTests {
     @Test
     void exposesEveryMetricTheDashboardAndTheAlertRulesRead() {
         ReliedOnMetrics.assertExposed("notification-service", () -> new String(
-                mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsByteArray(),
+                mvc.get().uri("/actuator/prometheus")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.ops().bearer())
+                        .exchange().getResponse().getContentAsByteArray(),
                 StandardCharsets.UTF_8));
     }
 }

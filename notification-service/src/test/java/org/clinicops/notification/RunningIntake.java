@@ -154,6 +154,7 @@ public final class RunningIntake implements AutoCloseable {
 
     private JsonNode post(String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri() + path))
+                .header("Authorization", TestTokens.staff("front-desk", "INTAKE_COORDINATOR").bearer())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -1,15 +1,27 @@
 package org.clinicops.session;
 
+import org.clinicops.support.security.AccessMatrix;
+import org.clinicops.support.security.ClinicSecurity;
+import org.clinicops.support.security.ServedRoutes;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** session-service: treatment plans, the clinic's capacity, and booking of the induction series. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ClinicSecurity.class)
 public class SessionServiceApplication {
 
     public static final String NAME = "session-service";
+
+    /** Its rows of the access matrix, deny by default. */
+    @Bean
+    ServedRoutes servedRoutes() {
+        return ServedRoutes.of(AccessMatrix.Service.SESSION);
+    }
 
     public static void main(String[] args) {
         application().run(args);

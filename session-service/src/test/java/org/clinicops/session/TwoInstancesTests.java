@@ -10,6 +10,7 @@ import org.clinicops.events.Topics;
 import org.clinicops.support.testing.CloudEventProducer;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.TestTokens;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +66,8 @@ class TwoInstancesTests {
                     "--spring.datasource.username=postgres",
                     "--spring.datasource.password=",
                     "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
                     // both on the demo clock from the reference Wednesday 09:00 in Los Angeles
                     "--clinic.clock.start=" + TestClock.at("2026-11-25T17:00:00Z"),
                     "--clinic.clock.started-at=",
@@ -138,6 +141,7 @@ class TwoInstancesTests {
                 .map(instance -> http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:"
                                         + ((WebServerApplicationContext) instance).getWebServer().getPort()
                                         + "/api/sessions/" + session + "/cancel"))
+                                .header("Authorization", TestTokens.staff("front-desk", "INTAKE_COORDINATOR").bearer())
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"PATIENT_REQUEST\"}")).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)))

@@ -2,6 +2,9 @@ package org.clinicops.support.idempotency;
 
 import org.clinicops.support.web.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,9 @@ import java.util.regex.Pattern;
  * work afresh. The same key with a different request is refused ({@link IdempotencyKeyReusedException}: a 422 naming
  * {@code Idempotency-Key} unless the service's contract answers otherwise). Keys are kept for
  * {@code clinic.retention.idempotency-keys} (default 7 days), then a retry with the same key works afresh.
+ *
+ * <p>Keys are per caller: within a request, the key is claimed for the signed-in principal, so the same key from
+ * another caller is another key and nobody can replay someone else's request to read its answer.
  */
 public class IdempotencyKeys {
 
@@ -56,12 +62,13 @@ public class IdempotencyKeys {
             throw new IllegalStateException("An idempotency key must be claimed in the transaction that creates");
         }
         String digest = digest(request);
+        String ofCaller = ofCaller(operation);
         int claimed = jdbc.sql("""
                         insert into idempotency_key (operation, key, request_digest, resource_id, created_at)
                         values (:operation, :key, :digest, :resourceId, :now)
                         on conflict do nothing
                         """)
-                .param("operation", operation)
+                .param("operation", ofCaller)
                 .param("key", key)
                 .param("digest", digest)
                 .param("resourceId", newResourceId)
@@ -72,7 +79,7 @@ public class IdempotencyKeys {
         }
         Claim earlier = jdbc.sql("select request_digest, resource_id from idempotency_key "
                         + "where operation = :operation and key = :key")
-                .param("operation", operation)
+                .param("operation", ofCaller)
                 .param("key", key)
                 .query((rs, n) -> new Claim(rs.getString("request_digest"), rs.getObject("resource_id", UUID.class)))
                 .single();
@@ -90,11 +97,20 @@ public class IdempotencyKeys {
     public Optional<UUID> claim(String operation, String key, Map<String, JsonNode> request, UUID newResourceId,
                                 Instant now, Duration keptFor) {
         jdbc.sql("delete from idempotency_key where operation = :operation and key = :key and created_at <= :expired")
-                .param("operation", operation)
+                .param("operation", ofCaller(operation))
                 .param("key", key)
                 .param("expired", Timestamp.from(now.minus(keptFor)))
                 .update();
         return claim(operation, key, request, newResourceId, now);
+    }
+
+    /** The operation as the request's principal claims it; outside a signed-in request (a consumer), as it is. */
+    private static String ofCaller(String operation) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || caller instanceof AnonymousAuthenticationToken || !caller.isAuthenticated()) {
+            return operation;
+        }
+        return operation + " by " + caller.getName();
     }
 
     /** SHA-256 of a canonical rendering (object members sorted), so formatting and member order do not matter. */

@@ -33,7 +33,7 @@ public record PartnerClinic(String id, String clientId) {
         return Optional.of(new PartnerClinic(id, clientId instanceof String c ? c : token.getSubject()));
     }
 
-    /** The clinic of a token {@link PartnerApiSecurity} has let in, which is always a partner token. */
+    /** The clinic of a token {@link ClinicSecurity} has let in to a partner route, which is always a partner token. */
     public static PartnerClinic ofAdmitted(Jwt token) {
         return of(token).orElseThrow(() -> new IllegalStateException("Not a partner token"));
     }

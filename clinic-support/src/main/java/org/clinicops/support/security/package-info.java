@@ -1,6 +1,7 @@
 /**
- * Who may call the partner API ({@code /api/partner/**}): an OAuth2 resource server accepting the clinic issuer's
- * partner tokens, the clinic a request acts for taken from the token alone. A service serving partner routes imports
- * {@link org.clinicops.support.security.PartnerApiSecurity}.
+ * Who may call what: every application is an OAuth2 resource server enforcing its rows of the access matrix
+ * ({@link org.clinicops.support.security.AccessMatrix}), deny by default, the roles and the partner clinic taken from
+ * the validated token alone. An application imports {@link org.clinicops.support.security.ClinicSecurity} and
+ * declares the {@link org.clinicops.support.security.ServedRoutes} it enforces.
  */
 package org.clinicops.support.security;

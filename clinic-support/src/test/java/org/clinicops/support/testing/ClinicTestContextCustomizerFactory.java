@@ -10,6 +10,7 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Gives every Spring test context the shared {@link TestClock} as its {@code Clock} bean, so no service under test
  * ever reads the machine's clock; a {@link ServiceTest} or {@link SharedServiceTest} also gets its configuration
- * name, a fresh database, an embedded broker and the test issuer of {@link TestTokens}. Registered in
+ * name, a fresh database, an embedded broker and the test issuer of {@link TestTokens}, its MockMvc requests the
+ * care team's token ({@link DefaultTestToken}). Registered in
  * {@code META-INF/spring.factories} of the test-jar.
  *
  * <p>A {@link ServiceTest}'s customizer is its class's own, so Spring never reuses its context; a
@@ -63,7 +65,10 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
             TestClock clock = service == null ? new TestClock() : new TestClock(TestClock.at(service.now()));
             context.getBeanFactory().registerSingleton("clock", clock);
-            if (service != null) {
+            if (service == null) {
+                // an application without a database or broker of its own (the gateway) is a resource server too
+                context.getEnvironment().getPropertySources().addFirst(testIssuer());
+            } else {
                 // @ServiceTest's @EmbeddedKafka has registered the broker and published its address
                 serviceInfrastructure(context, TestPostgres.newDatabase(testClass.getSimpleName().toLowerCase()),
                         "${spring.embedded.kafka.brokers}");
@@ -94,16 +99,25 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
         }
     }
 
+    /** A resource server checks tokens against the test issuer's keys ({@link TestTokens}). */
+    private static MapPropertySource testIssuer() {
+        return new MapPropertySource("clinic-test-issuer", Map.of(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER));
+    }
+
     private static void serviceInfrastructure(ConfigurableApplicationContext context, String databaseUrl,
                                               String brokers) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("clinic-service-test", Map.of(
                 "spring.datasource.url", databaseUrl,
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "",
-                "spring.kafka.bootstrap-servers", brokers,
-                // a resource server checks tokens against the test issuer's keys (TestTokens)
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER)));
+                "spring.kafka.bootstrap-servers", brokers)));
+        context.getEnvironment().getPropertySources().addFirst(testIssuer());
+        if (ClassUtils.isPresent("org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer",
+                ClinicTestContextCustomizerFactory.class.getClassLoader())) {
+            ((GenericApplicationContext) context).registerBean(DefaultTestToken.class);
+        }
         // Test-speed defaults a test may still override with its own properties.
         context.getEnvironment().getPropertySources().addLast(new MapPropertySource("clinic-service-test-defaults",
                 Map.of("clinic.outbox.relay-interval", "50ms")));

@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Access tokens as the clinic's issuer signs them (RS256, a {@code kid} from its JWK set), for services under test
@@ -60,6 +63,25 @@ public final class TestTokens {
     /** A staff member's token with the given roles ({@code "NURSE"}, ...). */
     public static Token staff(String staffId, String... roles) {
         return new Token().claim("sub", staffId).claim("client_id", "clinic-ops-web").claim("roles", List.of(roles));
+    }
+
+    /**
+     * The care team member functional tests act as when they send no token of their own: every clinical role, so a
+     * test of a rule needs no token dance; the access tests send each role's own token.
+     */
+    public static Token careTeam() {
+        return staff("test-care-team", "INTAKE_COORDINATOR", "NURSE", "CLINICIAN", "PRESCRIBER");
+    }
+
+    /** The ops team's token: metrics, dead letters. */
+    public static Token ops() {
+        return staff("test-ops", "OPS");
+    }
+
+    /** notification-service's own token, the only one the contact endpoint accepts. */
+    public static Token notificationService() {
+        return new Token().claim("sub", "notification-service").claim("client_id", "notification-service")
+                .claim("roles", List.of("NOTIFICATION_SERVICE"));
     }
 
     /** A key pair the issuer never published: a token it signs has a bad signature. */
@@ -119,6 +141,23 @@ public final class TestTokens {
             }
         }
 
+        /** The claims signed with HMAC-SHA256 under {@code secret}: an algorithm the services refuse. */
+        public String hs256(String secret) {
+            String content = encode(Map.of("alg", "HS256", "typ", "JWT", "kid", KEY_ID)) + "." + encode(claims);
+            try {
+                Mac hmac = Mac.getInstance("HmacSHA256");
+                hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                return content + "." + BASE64URL.encodeToString(hmac.doFinal(content.getBytes(StandardCharsets.US_ASCII)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The claims with {@code alg: none} and no signature. */
+        public String unsigned() {
+            return encode(Map.of("alg", "none", "typ", "JWT")) + "." + encode(claims) + ".";
+        }
+
         /** {@code Bearer <jwt>}, the value of an {@code Authorization} header. */
         public String bearer() {
             return "Bearer " + jwt();
@@ -153,6 +192,8 @@ public final class TestTokens {
                     body.write(jwkSet);
                 }
             });
+            // every service under test in this JVM fetches the keys: none waits behind another
+            server.setExecutor(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory()));
             server.start();
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import org.clinicops.intake.screening.ScreeningRequest;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
+import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,19 +52,19 @@ public class ProgressMeasureRecorder {
     }
 
     /**
-     * {@code {"phq9": [nine answers 0-3], "sessionId": "…" (optional), "recordedBy": "rn-lee"}}.
+     * {@code {"phq9": [nine answers 0-3], "sessionId": "…" (optional)}}, recorded by the caller (its token's staff
+     * id; a body member {@code recordedBy} is ignored).
      *
      * @return the measure recorded, or the one a repeated {@code Idempotency-Key} recorded before
      * @throws NotFoundException for an unknown patient
      */
     @Transactional
-    public ProgressMeasure record(UUID patientId, JsonNode body, String idempotencyKey) {
+    public ProgressMeasure record(UUID patientId, JsonNode body, String idempotencyKey, Caller recordedBy) {
         IdempotencyKeys.checkForm(idempotencyKey);
         patients.findForUpdate(patientId).orElseThrow(() -> PatientRegistry.notFound(patientId));
         JsonFields fields = new JsonFields(body);
         List<Integer> items = ScreeningRequest.requiredItems(fields.field("phq9"), Phq9.ITEMS, Phq9.ITEM_MAX);
         UUID sessionId = fields.field("sessionId").optionalUuid();
-        String recordedBy = StaffId.required(fields.field("recordedBy"));
         fields.throwIfInvalid();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -72,7 +72,7 @@ public class ProgressMeasureRecorder {
                 .map(first -> new ProgressMeasure.Baseline(first.screeningId(), first.total("phq9"),
                         first.indication() == Indication.PTSD))
                 .orElse(null);
-        ProgressMeasure measure = ProgressMeasure.taken(patientId, sessionId, new Phq9(items), baseline, recordedBy,
+        ProgressMeasure measure = ProgressMeasure.taken(patientId, sessionId, new Phq9(items), baseline, recordedBy.id(),
                 now);
         if (idempotencyKey != null) {
             Optional<UUID> earlier = idempotencyKeys.claim(OPERATION, idempotencyKey,

@@ -3,25 +3,21 @@ package org.clinicops.intake.screening;
 import org.clinicops.intake.request.Problems;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
 import tools.jackson.databind.JsonNode;
 
 
 /**
- * A checked {@code POST /api/screenings/{screeningId}/review} body, against the screening it decides (CLINICAL
- * section 5): any clinician may approve or decline a review or an assessed crisis, and decline an INELIGIBLE
- * screening; approving over an INELIGIBLE finding is an override, for a prescriber only, with a reason, and never
- * over AGE_UNDER_18.
+ * A checked {@code POST /api/screenings/{screeningId}/review} body, against the screening it decides and the role the
+ * reviewer's token gives (CLINICAL section 5): any clinician may approve or decline a review or an assessed crisis,
+ * and decline an INELIGIBLE screening; approving over an INELIGIBLE finding is an override, for a prescriber only,
+ * with a reason, and never over AGE_UNDER_18. Who decides is the token's, never the body's: members named
+ * {@code clinicianId} or {@code clinicianRole} are ignored.
  *
- * @param clinicianRole  as stated (until staff sign in); optional, as any clinician may decide a review, but an
- *                       override needs PRESCRIBER
  * @param overrideReason given exactly for an override
  * @param override       the decision approves over an INELIGIBLE finding
  */
 record ReviewRequest(
         ClinicianDecision decision,
-        String clinicianId,
-        ClinicianRole clinicianRole,
         String note,
         String overrideReason,
         boolean override) {
@@ -34,13 +30,10 @@ record ReviewRequest(
      * @throws org.springframework.web.ErrorResponseException    403 when a clinician who is not a prescriber
      *                                                           approves over an INELIGIBLE finding
      */
-    static ReviewRequest read(JsonNode body, Screening screening) {
+    static ReviewRequest read(JsonNode body, Screening screening, ClinicianRole role) {
         JsonFields fields = new JsonFields(body);
         JsonField decisionField = fields.field("decision");
         ClinicianDecision decision = decisionField.requiredEnum(ClinicianDecision.class);
-        String clinicianId = StaffId.required(fields.field("clinicianId"));
-        JsonField roleField = fields.field("clinicianRole");
-        ClinicianRole role = roleField.optionalEnum(ClinicianRole.class);
         String note = fields.field("note").requiredString(NOTE_MAX);
         JsonField overrideReasonField = fields.field("overrideReason");
         String overrideReason = overrideReasonField.optionalString(OVERRIDE_REASON_MAX);
@@ -52,20 +45,14 @@ record ReviewRequest(
         } else if (override && role == ClinicianRole.CLINICIAN) {
             throw Problems.forbidden("Only a PRESCRIBER may approve a screening with an INELIGIBLE finding"
                     + " (CLINICAL section 5); a CLINICIAN may decline it.");
-        } else if (override) {
-            if (role == null && !roleField.hasError()) {
-                roleField.reject("is required to approve a screening with an INELIGIBLE finding: only a PRESCRIBER"
-                        + " may (CLINICAL section 5)");
-            }
-            if (overrideReason == null && !overrideReasonField.hasError()) {
-                overrideReasonField.reject("is required to approve a screening with an INELIGIBLE finding (an"
-                        + " override, CLINICAL section 5)");
-            }
+        } else if (override && overrideReason == null && !overrideReasonField.hasError()) {
+            overrideReasonField.reject("is required to approve a screening with an INELIGIBLE finding (an"
+                    + " override, CLINICAL section 5)");
         }
         if (overrideReason != null && decision != null && !override) {
             overrideReasonField.reject("is only for approving a screening with an INELIGIBLE finding; use note");
         }
         fields.throwIfInvalid();
-        return new ReviewRequest(decision, clinicianId, role, note, overrideReason, override);
+        return new ReviewRequest(decision, note, overrideReason, override);
     }
 }

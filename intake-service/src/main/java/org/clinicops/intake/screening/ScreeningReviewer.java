@@ -4,6 +4,8 @@ import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.ScreeningReviewed;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
+import org.clinicops.support.security.Caller;
+import org.clinicops.support.security.Role;
 import org.clinicops.support.web.ConflictException;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -45,12 +47,13 @@ public class ScreeningReviewer {
      * 403, see {@link ReviewRequest}).
      *
      * @param idempotencyKey null when none was given
+     * @param reviewer       who decides, from the token: its staff id, and PRESCRIBER if it has that role
      * @throws NotFoundException                                 for an unknown screening
      * @throws ConflictException                                 for an ELIGIBLE or an already decided screening
      * @throws org.clinicops.support.web.InvalidRequestException naming every invalid field, or a reused key
      */
     @Transactional
-    public Screening decide(UUID screeningId, JsonNode body, String idempotencyKey) {
+    public Screening decide(UUID screeningId, JsonNode body, String idempotencyKey, Caller reviewer) {
         IdempotencyKeys.checkForm(idempotencyKey);
         Screening screening = screenings.findForUpdate(screeningId)
                 .orElseThrow(() -> ScreeningRecorder.notFound(screeningId));
@@ -69,9 +72,10 @@ public class ScreeningReviewer {
             throw new ConflictException("Screening " + screeningId + " was already " + screening.status() + " by "
                     + screening.review().clinicianId() + " at " + screening.review().decidedAt() + ".");
         }
-        ReviewRequest request = ReviewRequest.read(body, screening);
-        Review review = new Review(request.decision(), request.clinicianId(), request.clinicianRole(), request.note(),
-                request.overrideReason(), now);
+        ClinicianRole role = reviewer.has(Role.PRESCRIBER) ? ClinicianRole.PRESCRIBER : ClinicianRole.CLINICIAN;
+        ReviewRequest request = ReviewRequest.read(body, screening, role);
+        Review review = new Review(request.decision(), reviewer.id(), role, request.note(), request.overrideReason(),
+                now);
         screenings.decide(screeningId, review);
         // ids and codes only: the note and the override reason stay here
         outbox.publish(new ScreeningReviewed(UUID.randomUUID(), now, screening.patientId(), screeningId,

@@ -3,15 +3,17 @@ package org.clinicops.intake.progress;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.Topics;
 import org.clinicops.intake.Examples;
-import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.IntakeHttp;
+import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.util.ArrayList;
@@ -43,9 +45,11 @@ class ProgressMeasureStreamTests {
         String session = "5e2f0d8a-3c41-4b6e-9a7d-1f0c2b3e4d5a";
 
         Reply measure = http.post("/api/patients/" + patient + "/progress-measures", """
-                {"phq9": [1, 1, 0, 1, 0, 1, 1, 0, 0], "sessionId": "%s", "recordedBy": "rn-lee"}""".formatted(session));
+                {"phq9": [1, 1, 0, 1, 0, 1, 1, 0, 0], "sessionId": "%s", "recordedBy": "someone-else"}"""
+                .formatted(session), HttpHeaders.AUTHORIZATION, TestTokens.staff("rn-lee", "NURSE").bearer());
 
         assertThat(measure.status()).isEqualTo(201);
+        assertThat(measure.text("recordedBy")).as("the token's staff id, not the body's").isEqualTo("rn-lee");
         assertThat(measure.json().get("phq9Total").asInt()).isEqualTo(5);
         assertThat(measure.json().get("phq9Change").asInt()).isEqualTo(-7);
         // 2 x 5 <= 12 is a response; 5 is not below 5, so no remission
@@ -69,7 +73,7 @@ class ProgressMeasureStreamTests {
         String patient = screened(http);
 
         Reply measure = http.post("/api/patients/" + patient + "/progress-measures", """
-                {"phq9": [1, 1, 0, 1, 0, 1, 1, 0, 1], "recordedBy": "rn-lee"}""");
+                {"phq9": [1, 1, 0, 1, 0, 1, 1, 0, 1]}""");
 
         assertThat(measure.status()).isEqualTo(201);
         assertThat(measure.json().get("crisis").asBoolean()).isTrue();
@@ -83,7 +87,7 @@ class ProgressMeasureStreamTests {
         IntakeHttp http = new IntakeHttp(port);
         String patient = http.post("/api/patients", Examples.PATIENT).text("patientId");
         String body = """
-                {"phq9": [0, 0, 0, 0, 0, 0, 0, 0, 0], "recordedBy": "rn-lee"}""";
+                {"phq9": [0, 0, 0, 0, 0, 0, 0, 0, 0]}""";
 
         Reply first = http.post("/api/patients/" + patient + "/progress-measures", body, "Idempotency-Key", "measure-1");
         Reply again = http.post("/api/patients/" + patient + "/progress-measures", body, "Idempotency-Key", "measure-1");
@@ -101,13 +105,13 @@ class ProgressMeasureStreamTests {
         String patient = http.post("/api/patients", Examples.PATIENT).text("patientId");
 
         Reply bad = http.post("/api/patients/" + patient + "/progress-measures", """
-                {"phq9": [4, 0, 0, 0, 0, 0, 0, 0, 0], "sessionId": "tomorrow", "recordedBy": "rn lee"}""");
+                {"phq9": [4, 0, 0, 0, 0, 0, 0, 0, 0], "sessionId": "tomorrow"}""");
         Reply short_ = http.post("/api/patients/" + patient + "/progress-measures", """
-                {"phq9": [0, 0, 0], "recordedBy": "rn-lee"}""");
+                {"phq9": [0, 0, 0]}""");
 
         assertThat(bad.status()).isEqualTo(422);
         assertThat(fields(bad))
-                .containsExactly("phq9[0]", "sessionId", "recordedBy");
+                .containsExactly("phq9[0]", "sessionId");
         assertThat(fields(short_)).containsExactly("phq9");
         assertThat(http.post("/api/patients/7a1b0000-0000-4000-8000-000000000000/progress-measures", "{}").status())
                 .isEqualTo(404);

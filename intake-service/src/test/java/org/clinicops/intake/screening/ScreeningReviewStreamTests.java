@@ -14,16 +14,18 @@ import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
 import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
-import org.clinicops.support.testing.Settled;
 import org.clinicops.support.messaging.CloudEventReader;
 import org.clinicops.support.messaging.IncomingEvent;
 import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.testing.Settled;
+import org.clinicops.support.testing.TestTokens;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -155,12 +157,13 @@ class ScreeningReviewStreamTests {
 
     private Reply review(String screeningId, String decision, String role, String overrideReason) {
         String body = """
-                { "decision": "%s", "clinicianId": "dr-okafor", "clinicianRole": "%s", "note": "%s" }
-                """.formatted(decision, role, NOTE);
+                { "decision": "%s", "note": "%s" }
+                """.formatted(decision, NOTE);
         if (overrideReason != null) {
             body = JsonEdit.of(body).set("/overrideReason", "\"" + overrideReason + "\"").json();
         }
-        Reply reply = http.post("/api/screenings/" + screeningId + "/review", body);
+        Reply reply = http.post("/api/screenings/" + screeningId + "/review", body, HttpHeaders.AUTHORIZATION,
+                TestTokens.staff("dr-okafor", role).bearer());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply;
     }

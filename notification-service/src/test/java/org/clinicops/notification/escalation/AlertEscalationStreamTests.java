@@ -6,7 +6,9 @@ import org.clinicops.events.SafetyAlertRaised;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.notification.StreamTestSupport;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +83,7 @@ class AlertEscalationStreamTests extends StreamTestSupport {
         assertPagesSent(patient, 2);
 
         clock.set(t.plus(Duration.ofMinutes(12)));
-        JsonNode acknowledged = acknowledge(alertId, "{\"acknowledgedBy\": \"dr-okafor\"}", 200);
+        JsonNode acknowledged = acknowledge(alertId, "dr-okafor", "{}", 200);
 
         assertThat(acknowledged.get("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(acknowledged.get("acknowledgedBy").asString()).isEqualTo("dr-okafor");
@@ -94,7 +96,7 @@ class AlertEscalationStreamTests extends StreamTestSupport {
         }
 
         clock.set(t.plus(Duration.ofMinutes(61)));
-        JsonNode again = acknowledge(alertId, "{\"acknowledgedBy\": \"n.reyes\"}", 200);
+        JsonNode again = acknowledge(alertId, "n.reyes", "{}", 200);
         assertThat(again.get("acknowledgedBy").asString()).isEqualTo("dr-okafor");
         assertThat(again.get("acknowledgedAt").asString()).isEqualTo(t.plus(Duration.ofMinutes(12)).toString());
         assertThat(alert(alertId)).isEqualTo(again);
@@ -128,7 +130,7 @@ class AlertEscalationStreamTests extends StreamTestSupport {
         assertThat(alert.get("pagesSent").asInt()).isEqualTo(4);
 
         clock.set(t.plus(Duration.ofMinutes(16)));
-        acknowledge(raised.alertId(), "{\"acknowledgedBy\": \"dr-okafor\"}", 200);
+        acknowledge(raised.alertId(), "dr-okafor", "{}", 200);
         clock.set(t.plus(Duration.ofMinutes(25)));
         assertPagesOfKind(patient, "SAFETY_ALERT_PAGE", 4);
     }
@@ -178,7 +180,7 @@ class AlertEscalationStreamTests extends StreamTestSupport {
 
         assertThat(idsIn(openAlerts(), ours)).containsExactly(olderId, newerId, safetyId);
 
-        acknowledge(UUID.fromString(olderId), "{\"acknowledgedBy\": \"dr-okafor\"}", 200);
+        acknowledge(UUID.fromString(olderId), "dr-okafor", "{}", 200);
 
         assertThat(idsIn(openAlerts(), ours)).containsExactly(newerId, safetyId);
         assertThat(idsIn(alerts("?status=ACKNOWLEDGED"), ours)).containsExactly(olderId);
@@ -191,26 +193,26 @@ class AlertEscalationStreamTests extends StreamTestSupport {
     }
 
     @Test
-    void aBadAcknowledgementIsRefusedNamingTheFieldAndChangesNothing() {
+    void theAcknowledgerIsTheTokensClinician_aBodyMemberIsIgnored_aNurseOrABadBodyChangesNothing() {
         UUID patient = intake.registerPatient("Kai", newAddress("kai"), true);
         ScreeningCompleted crisis = screeningCompleted(patient, ScreeningOutcome.CRISIS_ESCALATION);
         UUID alertId = Alert.crisisAlertId(crisis.screeningId());
         send(crisis);
         assertPagesSent(patient, 1);
 
-        assertField(acknowledge(alertId, "{}", 422), "acknowledgedBy", "is required");
-        assertField(acknowledge(alertId, "{\"acknowledgedBy\": \"  \"}", 422), "acknowledgedBy", "must not be blank");
-        assertField(acknowledge(alertId, "{\"acknowledgedBy\": 7}", 422), "acknowledgedBy", "must be a string");
-        assertField(acknowledge(alertId, "{\"acknowledgedBy\": \"dr okafor!\"}", 422), "acknowledgedBy",
-                "must be a staff id like dr-okafor (letters, digits, . _ @ -)");
-        assertField(acknowledge(alertId, "{\"acknowledgedBy\": \"" + "a".repeat(101) + "\"}", 422),
-                "acknowledgedBy", "must be at most 100 characters");
-        assertThat(acknowledge(alertId, "not json", 400).get("title").asString())
+        // an ack stops the chain: only someone who can assess the patient may send it
+        MvcTestResult byNurse = mvc.post().uri("/api/alerts/{alertId}/ack", alertId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("rn-lee", "NURSE").bearer())
+                .contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+        assertThat(byNurse).hasStatus(403);
+        assertThat(acknowledge(alertId, "dr-okafor", "not json", 400).get("title").asString())
                 .isEqualTo("Unreadable request body");
-
         assertThat(alert(alertId).get("status").asString()).isEqualTo("OPEN");
         clock.set(crisis.occurredAt().plus(Duration.ofMinutes(10)));
         assertPagesSent(patient, 2);
+
+        JsonNode acknowledged = acknowledge(alertId, "dr-okafor", "{\"acknowledgedBy\": \"someone-else\"}", 200);
+        assertThat(acknowledged.get("acknowledgedBy").asString()).isEqualTo("dr-okafor");
     }
 
     @Test
@@ -271,16 +273,13 @@ class AlertEscalationStreamTests extends StreamTestSupport {
         return alerts.valueStream().map(a -> a.get("alertId").asString()).filter(ids::contains).toList();
     }
 
-    private JsonNode acknowledge(UUID alertId, String body, int status) {
+    /** An acknowledgement by {@code clinician}, signed in as a CLINICIAN. */
+    private JsonNode acknowledge(UUID alertId, String clinician, String body, int status) {
         MvcTestResult result = mvc.post().uri("/api/alerts/{alertId}/ack", alertId)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff(clinician, "CLINICIAN").bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
         assertThat(result).hasStatus(status);
         return json.readTree(result.getResponse().getContentAsByteArray());
-    }
-
-    private static void assertField(JsonNode problem, String field, String message) {
-        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString() + " " +
-                e.get("message").asString())).containsExactly(field + " " + message);
     }
 
     private SafetyAlertRaised safetyAlert(UUID patient) {

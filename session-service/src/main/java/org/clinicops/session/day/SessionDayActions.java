@@ -20,6 +20,7 @@ import org.clinicops.session.request.KeyClaims;
 import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
+import org.clinicops.support.security.Caller;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -78,11 +79,12 @@ public class SessionDayActions {
         this.clock = clock;
     }
 
-    /** One of the session day's actions (check-in to no-show). */
-    public SessionDay perform(UUID sessionId, SessionAction action, byte[] body, String idempotencyKey) {
+    /** One of the session day's actions (check-in to no-show), by {@code caller} (the dose order's prescriber). */
+    public SessionDay perform(UUID sessionId, SessionAction action, byte[] body, String idempotencyKey,
+                              Caller caller) {
         SessionDay done = run(sessionId, action.path(), read(action.body(), body), idempotencyKey,
                 (day, request, now) -> {
-                    apply(day, action, request, now);
+                    apply(day, action, request, now, caller);
                     if (action == SessionAction.DISCHARGE && day.monitoringFormDue()) {
                         monitoringForms.due(day.session(), day.record().discharge().dischargedAt());
                     }
@@ -171,12 +173,12 @@ public class SessionDayActions {
                 Map.of("sessionStatus", day.status()));
     }
 
-    private static void apply(SessionDay day, SessionAction action, JsonNode request, Instant now) {
+    private static void apply(SessionDay day, SessionAction action, JsonNode request, Instant now, Caller caller) {
         switch (action) {
             case CHECK_IN -> day.checkIn(CheckInRequest.read(request), now);
             case VITALS -> day.recordVitals(VitalsRequest.read(request), now);
             case EFFECTS -> day.recordEffects(EffectsRequest.read(request), now);
-            case DOSE_ORDER -> day.orderDose(DoseOrderRequest.read(request, day.ordersByWeight()), now);
+            case DOSE_ORDER -> day.orderDose(DoseOrderRequest.read(request, day.ordersByWeight(), caller.id()), now);
             case DOSE_START -> day.startDose(DoseStartRequest.read(request), now);
             case DOSE_END -> day.endDose(DoseEndRequest.read(request), now);
             case DISCHARGE -> day.discharge(DischargeRequest.read(request), now);

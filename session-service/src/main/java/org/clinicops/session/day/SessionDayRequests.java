@@ -4,7 +4,6 @@ import org.clinicops.events.CancellationReason;
 import org.clinicops.events.DeferralReason;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -108,14 +107,16 @@ public final class SessionDayRequests {
         }
     }
 
-    /** @param elevatedBpOverride the D-3 override's reason, or null; {@code capOverride} likewise for D-4 */
+    /**
+     * @param prescriberId       the ordering prescriber, from the token: a body member of that name is ignored
+     * @param elevatedBpOverride the D-3 override's reason, or null; {@code capOverride} likewise for D-4
+     */
     public record DoseOrderRequest(JsonFields fields, String prescriberId, BigDecimal orderedMgPerKg,
                                    BigDecimal orderedMg, String elevatedBpOverride, String capOverride) {
 
         /** @param byWeight IV and IM are ordered in mg/kg; esketamine in mg */
-        public static DoseOrderRequest read(JsonNode body, boolean byWeight) {
+        public static DoseOrderRequest read(JsonNode body, boolean byWeight, String prescriberId) {
             JsonFields fields = new JsonFields(body);
-            String prescriberId = StaffId.required(fields.field("prescriberId"));
             BigDecimal mgPerKg = byWeight ? fields.field("orderedMgPerKg").requiredPositiveDecimal() : null;
             BigDecimal mg = byWeight ? null : fields.field("orderedMg").requiredPositiveDecimal();
             return new DoseOrderRequest(fields, prescriberId, mgPerKg, mg,

@@ -57,6 +57,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 final class Chairside {
 
+    /** Who orders the doses here: the service takes the prescriber from the token, never from the body. */
+    static final String PRESCRIBER = "dr-okafor";
+
     /** The clinic's default settings, bound as Spring Boot binds an empty configuration. */
     static final SessionProperties DEFAULTS = new Binder(new MapConfigurationPropertySource())
             .bindOrCreate("session", SessionProperties.class);
@@ -168,12 +171,16 @@ final class Chairside {
 
     /** Dr Okafor's order: 0.5 mg/kg (IV, IM) or 56 mg (esketamine). */
     Chairside orderDose() {
-        return orderDose(byMg() ? "{'prescriberId': 'dr-okafor', 'orderedMg': 56}"
-                : "{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5}");
+        return orderDose(byMg() ? "{'orderedMg': 56}" : "{'orderedMgPerKg': 0.5}");
     }
 
     Chairside orderDose(String body) {
-        return act(d -> d.orderDose(DoseOrderRequest.read(json(body), !byMg()), now));
+        return orderDoseAs(PRESCRIBER, body);
+    }
+
+    /** A dose order signed in as {@code prescriber}, whose id the order carries. */
+    Chairside orderDoseAs(String prescriber, String body) {
+        return act(d -> d.orderDose(DoseOrderRequest.read(json(body), !byMg(), prescriber), now));
     }
 
     Chairside startDose() {

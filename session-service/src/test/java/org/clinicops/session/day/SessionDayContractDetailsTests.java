@@ -119,7 +119,7 @@ class SessionDayContractDetailsTests {
                         "sideEffects[3].severity");
 
         Chairside ready = Chairside.ivSession().walkTo(READY_TO_DOSE);
-        assertThat(ready.rejects(c -> c.orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5,"
+        assertThat(ready.rejects(c -> c.orderDose("{'orderedMgPerKg': 0.5,"
                 + " 'elevatedBpOverride': 'cleared', 'capOverride': {}}")))
                 .containsExactly("elevatedBpOverride", "capOverride.reason");
     }
@@ -279,7 +279,7 @@ class SessionDayContractDetailsTests {
     @Test
     void sd8_anOverrideGivenWhenNotNeededIsRecordedAndSatisfiesALaterNeed() {
         Chairside chair = Chairside.ivSession().walkTo(CHECKED_IN).at("17:05").vitals(128, 82, 74, 98);
-        chair.at("17:10").orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5,"
+        chair.at("17:10").orderDose("{'orderedMgPerKg': 0.5,"
                 + " 'elevatedBpOverride': {'reason': 'Standing instruction: 140s/90s are her baseline.'}}");
         assertThat(chair.record().currentOrder().overrides()).extracting(DoseOrder.Override::reason)
                 .containsExactly("Standing instruction: 140s/90s are her baseline.");
@@ -293,7 +293,7 @@ class SessionDayContractDetailsTests {
     void sd10_aNewOrderReplacesTheCurrentOne_theEarlierIsKept_fromDoseStartOnTheOrderIsFixed() {
         Chairside chair = Chairside.ivSession().walkTo(READY_TO_DOSE);
 
-        chair.at("17:12").orderDose("{'prescriberId': 'dr-adeyemi', 'orderedMgPerKg': 0.6}");
+        chair.at("17:12").orderDoseAs("dr-adeyemi", "{'orderedMgPerKg': 0.6}");
 
         assertThat(chair.record().orders()).hasSize(2);
         assertThat(chair.record().currentOrder().prescriberId()).isEqualTo("dr-adeyemi");
@@ -317,7 +317,7 @@ class SessionDayContractDetailsTests {
     void sd9_esketamineIs28_56Or84mg_session1Only28Or56(int number, String orderedMg, String answer) {
         Chairside chair = Chairside.esketamineSession(number).walkTo(CHECKED_IN).at("17:05").vitals(128, 82, 74, 98)
                 .at("17:10");
-        String order = "{'prescriberId': 'dr-okafor', 'orderedMg': " + orderedMg + "}";
+        String order = "{'orderedMg': " + orderedMg + "}";
 
         if (answer.equals("201")) {
             chair.orderDose(order);

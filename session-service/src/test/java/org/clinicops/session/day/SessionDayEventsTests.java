@@ -52,7 +52,7 @@ class SessionDayEventsTests {
         Chairside chair = Chairside.ivSession().walkTo(CHECKED_IN);
 
         chair.at("17:05").vitals(128, 82, 74, 98).effects();
-        chair.at("17:10").orderDose().orderDose("{'prescriberId': 'dr-adeyemi', 'orderedMgPerKg': 0.6}");
+        chair.at("17:10").orderDose().orderDoseAs("dr-adeyemi", "{'orderedMgPerKg': 0.6}");
         chair.at("17:15").startDose();
         chair.at("17:30").vitals(134, 84, 80, 97).effects("{'dissociation': {'severity': 'MODERATE',"
                 + " 'scale': 'CADSS', 'score': 14}, 'sideEffects': [{'code': 'NAUSEA', 'severity': 'MILD'}],"
@@ -65,7 +65,7 @@ class SessionDayEventsTests {
     @Test
     void doseEndPublishesDoseAdministered_withTheOrderedAndTheGivenDose() {
         Chairside chair = Chairside.ivSession().walkTo(CHECKED_IN).at("17:05").vitals(150, 92, 74, 98);
-        chair.at("17:10").orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5,"
+        chair.at("17:10").orderDose("{'orderedMgPerKg': 0.5,"
                 + " 'elevatedBpOverride': {'reason': 'Stable 140s/90s; cleared by her cardiologist.'}}");
         chair.at("17:15").startDose();
 
@@ -116,7 +116,7 @@ class SessionDayEventsTests {
         });
 
         // dr-okafor's order, replaced by dr-adeyemi's: the current one's prescriber is paged
-        chair.at("17:10").orderDose().orderDose("{'prescriberId': 'dr-adeyemi', 'orderedMgPerKg': 0.5}");
+        chair.at("17:10").orderDose().orderDoseAs("dr-adeyemi", "{'orderedMgPerKg': 0.5}");
         chair.at("17:15").startDose();
         chair.at("17:30").vitals(186, 114, 135, 91);
 

@@ -52,7 +52,7 @@ class SessionDayWorkedExamplesTests {
         assertThat(dana.status()).isEqualTo(READY_TO_DOSE);
         assertThat(dana.record().bpGate()).isEqualTo(BpGate.PASSED);
 
-        dana.at("17:10").orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5}");
+        dana.at("17:10").orderDose("{'orderedMgPerKg': 0.5}");
         // 0.5 x 71.5 = 35.75, half-up
         assertThat(dana.record().currentOrder().doseMg()).isEqualTo(new BigDecimal("35.8"));
         assertThat(dana.record().currentOrder().capMg()).isEqualByComparingTo("100");
@@ -142,10 +142,10 @@ class SessionDayWorkedExamplesTests {
         assertThat(chair.status()).isEqualTo(READY_TO_DOSE);
         assertThat(chair.record().bpGate()).isEqualTo(BpGate.OVERRIDE_REQUIRED);
 
-        chair.refuses(c -> c.orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5}"))
+        chair.refuses(c -> c.orderDose("{'orderedMgPerKg': 0.5}"))
                 .is("D3_OVERRIDE_REQUIRED");
 
-        chair.orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5,"
+        chair.orderDose("{'orderedMgPerKg': 0.5,"
                 + " 'elevatedBpOverride': {'reason': 'Stable 140s/90s at three visits; cleared by her cardiologist.'}}");
         assertThat(chair.record().currentOrder().overrides()).extracting(DoseOrder.Override::rule)
                 .containsExactly(DoseOverrideRule.D3_ELEVATED_BP);
@@ -214,7 +214,7 @@ class SessionDayWorkedExamplesTests {
             """, delimiter = '|')
     void d4_theDoseTable(String orderedMgPerKg, String weightKg, BigDecimal doseMg, String answer) {
         Chairside chair = checkedInAndPassed(weightKg);
-        String order = "{'prescriberId': 'dr-okafor', 'orderedMgPerKg': " + orderedMgPerKg + "}";
+        String order = "{'orderedMgPerKg': " + orderedMgPerKg + "}";
 
         if (answer.equals("201")) {
             chair.orderDose(order);
@@ -236,7 +236,7 @@ class SessionDayWorkedExamplesTests {
     void sd9_35point05RoundsHalfUpTo35point1() {
         Chairside chair = checkedInAndPassed("70.1");
 
-        chair.orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.5}");
+        chair.orderDose("{'orderedMgPerKg': 0.5}");
 
         // in binary floating point 0.5 x 70.1 is 35.04999..., which rounds to 35.0
         assertThat(new BigDecimal(0.5 * 70.1).setScale(1, RoundingMode.HALF_UP)).isEqualTo(new BigDecimal("35.0"));
@@ -247,7 +247,7 @@ class SessionDayWorkedExamplesTests {
     void d4_105mgWithACapOverrideIsOrdered() {
         Chairside chair = checkedInAndPassed("140");
 
-        chair.orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.75,"
+        chair.orderDose("{'orderedMgPerKg': 0.75,"
                 + " 'capOverride': {'reason': '140 kg; titrated to 0.75 mg/kg after two sessions without response.'}}");
 
         DoseOrder order = chair.record().currentOrder();
@@ -261,7 +261,7 @@ class SessionDayWorkedExamplesTests {
     void sd9_aCapOverrideNeverLiftsTheRange() {
         Chairside chair = checkedInAndPassed("100");
 
-        chair.refuses(c -> c.orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 1.2,"
+        chair.refuses(c -> c.orderDose("{'orderedMgPerKg': 1.2,"
                 + " 'capOverride': {'reason': 'Titrated.'}}")).is("D4_MG_PER_KG_OUT_OF_RANGE");
     }
 
@@ -318,7 +318,7 @@ class SessionDayWorkedExamplesTests {
     void esketamine56mg_earliestDischargeTwoHoursAfterTheLastDevice() {
         Chairside chair = Chairside.esketamineSession(1).walkTo(CHECKED_IN).at("17:05").vitals(128, 82, 74, 98);
 
-        chair.at("17:10").orderDose("{'prescriberId': 'dr-okafor', 'orderedMg': 56}");
+        chair.at("17:10").orderDose("{'orderedMg': 56}");
         chair.at("17:15").startDose("{'at': @17:15}");
         chair.at("17:20").endDose("{'at': @17:20}");
 
@@ -337,7 +337,7 @@ class SessionDayWorkedExamplesTests {
                         + " 'weightKg': 80}")
                 .at("17:05").vitals(128, 82, 74, 98);
 
-        chair.at("17:10").orderDose("{'prescriberId': 'dr-okafor', 'orderedMgPerKg': 0.75}");
+        chair.at("17:10").orderDose("{'orderedMgPerKg': 0.75}");
         chair.at("17:15").startDose("{'at': @17:15}").endDose("{'at': @17:15}");
 
         assertThat(chair.record().currentOrder().doseMg()).isEqualTo(new BigDecimal("60.0"));

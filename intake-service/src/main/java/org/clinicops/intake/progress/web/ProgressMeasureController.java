@@ -5,8 +5,10 @@ import org.clinicops.intake.progress.ProgressMeasure;
 import org.clinicops.intake.progress.ProgressMeasureRecorder;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonBodies;
+import org.clinicops.support.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,10 +40,12 @@ class ProgressMeasureController {
     ResponseEntity<ProgressMeasureResponse> record(@PathVariable UUID patientId,
                                                    @RequestBody(required = false) byte[] body,
                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                                   String idempotencyKey) {
+                                                   String idempotencyKey,
+                                                   Authentication recordedBy) {
         // an unknown patient is a 404 before the body is looked at, as for a screening
         UUID patient = patients.get(patientId).patientId();
-        ProgressMeasure measure = recorder.record(patient, bodies.readObject(body), idempotencyKey);
+        ProgressMeasure measure = recorder.record(patient, bodies.readObject(body), idempotencyKey,
+                Caller.of(recordedBy));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/patients/" + patient + "/progress-measures"))
                 .body(ProgressMeasureResponse.of(measure));

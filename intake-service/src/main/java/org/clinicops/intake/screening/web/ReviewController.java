@@ -1,11 +1,13 @@
 package org.clinicops.intake.screening.web;
 
-import org.clinicops.support.idempotency.IdempotencyKeys;
-import org.clinicops.support.request.JsonBodies;
 import org.clinicops.intake.screening.ScreeningRecorder;
 import org.clinicops.intake.screening.ScreeningReviewer;
 import org.clinicops.intake.screening.ScreeningStatus;
+import org.clinicops.support.idempotency.IdempotencyKeys;
+import org.clinicops.support.request.JsonBodies;
+import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.BadParameterException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,10 +42,12 @@ class ReviewController {
 
     @PostMapping("/api/screenings/{screeningId}/review")
     ScreeningResponse review(@PathVariable UUID screeningId, @RequestBody(required = false) byte[] body,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                             Authentication clinician) {
         // an unknown screening is a 404 before the body is looked at, as for screenings of an unknown patient
         UUID screening = recorder.get(screeningId).screeningId();
-        return ScreeningResponse.of(reviewer.decide(screening, bodies.readObject(body), idempotencyKey));
+        return ScreeningResponse.of(reviewer.decide(screening, bodies.readObject(body), idempotencyKey,
+                Caller.of(clinician)));
     }
 
     private static ScreeningStatus status(String value) {

@@ -113,7 +113,7 @@ class PartnerPatientStatusWebTests {
     void noTokenIsUnauthorizedAndAStaffTokenForbiddenBeforeAnyPatientIsLookedUp() {
         String dana = register(Examples.PATIENT);
 
-        Reply anonymous = http.get("/api/partner/patients/" + dana);
+        Reply anonymous = http.get("/api/partner/patients/" + dana, HttpHeaders.AUTHORIZATION, "");
         Reply nurse = status(dana, TestTokens.staff("nurse-ellis", "NURSE").bearer());
         Reply adminOfUnknown = status(UUID.randomUUID().toString(),
                 TestTokens.staff("admin-1", "CLINIC_ADMIN").bearer());

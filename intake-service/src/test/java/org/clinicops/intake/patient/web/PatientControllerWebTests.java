@@ -7,11 +7,13 @@ import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
 import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -98,7 +100,7 @@ class PatientControllerWebTests {
     void anUnknownPatientIdIsNotFound() {
         for (String path : new String[] {"/api/patients/" + UUID.randomUUID(),
                 "/internal/patients/" + UUID.randomUUID() + "/contact"}) {
-            Reply reply = http.get(path);
+            Reply reply = http.get(path, HttpHeaders.AUTHORIZATION, tokenFor(path));
             assertThat(reply.status()).as(path).isEqualTo(404);
             assertThat(reply.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(path).isTrue();
         }
@@ -107,7 +109,7 @@ class PatientControllerWebTests {
     @Test
     void aMalformedPatientIdIsABadRequestNamingPatientId() {
         for (String path : new String[] {"/api/patients/not-a-uuid", "/internal/patients/42/contact"}) {
-            Reply reply = http.get(path);
+            Reply reply = http.get(path, HttpHeaders.AUTHORIZATION, tokenFor(path));
             assertThat(reply.status()).as(path).isEqualTo(400);
             assertThat(reply.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(path).isTrue();
             assertThat(reply.text("title")).as(path).isEqualTo("Bad request");
@@ -119,7 +121,8 @@ class PatientControllerWebTests {
     void theInternalContactEndpointAnswersContactDetailsConsentAndTheReferringPartnerOnly() {
         String patientId = http.post("/api/patients", Examples.PATIENT).text("patientId");
 
-        Reply contact = http.get("/internal/patients/" + patientId + "/contact");
+        Reply contact = http.get("/internal/patients/" + patientId + "/contact", HttpHeaders.AUTHORIZATION,
+                TestTokens.notificationService().bearer());
 
         assertThat(contact.status()).isEqualTo(200);
         assertThat(contact.json()).isEqualTo(IntakeHttp.parse("""
@@ -128,6 +131,24 @@ class PatientControllerWebTests {
                   "referral": { "source": "PARTNER_CLINIC", "partnerClinicId": "riverside-psychiatry",
                                 "partnerReference": "RVS-2026-0042" } }
                 """.formatted(patientId)));
+    }
+
+    @Test
+    void theContactEndpointAnswersNotificationServiceAlone_aStaffTokenIsRefusedBeforeAnyLookup() {
+        String patientId = http.post("/api/patients", Examples.PATIENT).text("patientId");
+
+        Reply asCareTeam = http.get("/internal/patients/" + patientId + "/contact");
+        Reply asPartner = http.get("/internal/patients/" + patientId + "/contact", HttpHeaders.AUTHORIZATION,
+                TestTokens.partner("riverside-psychiatry").bearer());
+
+        assertThat(asCareTeam.status()).isEqualTo(403);
+        assertThat(asCareTeam.body()).doesNotContain("Dana", "dana@example.org");
+        assertThat(asPartner.status()).isEqualTo(403);
+    }
+
+    /** The contact endpoint is notification-service's alone; the rest of the API the care team's. */
+    private static String tokenFor(String path) {
+        return (path.startsWith("/internal/") ? TestTokens.notificationService() : TestTokens.careTeam()).bearer();
     }
 
     @Test
@@ -262,6 +283,21 @@ class PatientControllerWebTests {
         assertThat(again.location()).isEqualTo(first.location());
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(patientRows()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anIdempotencyKeyIsTheCallers_anotherStaffMembersSameKeyRegistersAfreshAndReplaysNothing() {
+        String key = UUID.randomUUID().toString();
+        long before = patientRows();
+        Reply first = http.post("/api/patients", Examples.PATIENT, "Idempotency-Key", key,
+                HttpHeaders.AUTHORIZATION, TestTokens.staff("front-desk-1", "INTAKE_COORDINATOR").bearer());
+        Reply other = http.post("/api/patients", Examples.PATIENT, "Idempotency-Key", key,
+                HttpHeaders.AUTHORIZATION, TestTokens.staff("front-desk-2", "INTAKE_COORDINATOR").bearer());
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.location()).isNotEqualTo(first.location());
+        assertThat(patientRows()).isEqualTo(before + 2);
     }
 
     @Test

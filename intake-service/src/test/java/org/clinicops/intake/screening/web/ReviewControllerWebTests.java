@@ -8,6 +8,7 @@ import org.clinicops.intake.IntakeHttp.Reply;
 import org.clinicops.intake.JsonEdit;
 import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,12 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +53,10 @@ class ReviewControllerWebTests {
     static final String NOTE = "Second antidepressant trial confirmed with the referring psychiatrist.";
     static final String OVERRIDE_REASON = "BP controlled since: 132/84 at two visits this week.";
     static final String APPROVE = """
-            { "decision": "APPROVE", "clinicianId": "dr-okafor", "clinicianRole": "CLINICIAN", "note": "%s" }
+            { "decision": "APPROVE", "note": "%s" }
             """.formatted(NOTE);
     static final String DECLINE = JsonEdit.of(APPROVE).set("/decision", "\"DECLINE\"").json();
-    static final String OVERRIDE = JsonEdit.of(APPROVE).set("/clinicianRole", "\"PRESCRIBER\"")
-            .set("/overrideReason", "\"" + OVERRIDE_REASON + "\"").json();
+    static final String OVERRIDE = JsonEdit.of(APPROVE).set("/overrideReason", "\"" + OVERRIDE_REASON + "\"").json();
 
     @LocalServerPort
     int port;
@@ -241,26 +243,40 @@ class ReviewControllerWebTests {
     }
 
     @Test
-    void anyClinicianMayDecideAReviewWithoutStatingARole() {
+    void theReviewersIdAndRoleAreTheTokens_bodyMembersOfThoseNamesAreIgnored() {
         String screeningId = screen(NEEDS_REVIEW);
 
-        Reply reply = review(screeningId, JsonEdit.of(APPROVE).remove("/clinicianRole").json());
+        Reply reply = review(screeningId, JsonEdit.of(APPROVE).set("/clinicianId", "\"someone-else\"")
+                .set("/clinicianRole", "\"PRESCRIBER\"").json());
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.text("status")).isEqualTo("APPROVED");
-        assertThat(reply.json().path("review").path("clinicianRole").isNull()).isTrue();
+        assertThat(reply.json().path("review").path("clinicianId").asString()).isEqualTo("dr-okafor");
+        assertThat(reply.json().path("review").path("clinicianRole").asString()).isEqualTo("CLINICIAN");
         assertThat(reviewedEvents(screeningId)).isOne();
     }
 
     @Test
-    void anOverrideWithoutAStatedRoleIsRefusedNamingTheRole() {
+    void aClinicianWhoseBodyClaimsToBeAPrescriberCannotOverride_theTokenSaysWhoDecides() {
         String screeningId = screen(INELIGIBLE);
         Writes before = writes();
 
-        Reply reply = review(screeningId, JsonEdit.of(OVERRIDE).remove("/clinicianRole").json());
+        Reply reply = review(screeningId, JsonEdit.of(OVERRIDE).set("/clinicianRole", "\"PRESCRIBER\"").json());
 
-        assertProblem(reply, 422);
-        assertThat(reply.errorFields()).containsExactly("clinicianRole");
+        assertProblem(reply, 403);
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    @Test
+    void aNurseDoesNotDecideScreenings_refusedBeforeTheScreeningIsLookedAt() {
+        String screeningId = screen(NEEDS_REVIEW);
+        Writes before = writes();
+        String nurse = TestTokens.staff("rn-lee", "NURSE").bearer();
+
+        Reply known = review(screeningId, APPROVE, HttpHeaders.AUTHORIZATION, nurse);
+        Reply unknown = review(UUID.randomUUID().toString(), APPROVE, HttpHeaders.AUTHORIZATION, nurse);
+
+        assertProblem(known, 403);
+        assertProblem(unknown, 403);
         assertThat(writes()).isEqualTo(before);
     }
 
@@ -269,10 +285,11 @@ class ReviewControllerWebTests {
         String screeningId = screen(INELIGIBLE);
         Writes before = writes();
 
-        Reply clinician = review(screeningId, JsonEdit.of(OVERRIDE).set("/clinicianRole", "\"CLINICIAN\"").json());
-        Reply withoutReason = review(screeningId, JsonEdit.of(OVERRIDE).remove("/overrideReason").json());
-        Reply blankReason = review(screeningId, JsonEdit.of(OVERRIDE).set("/overrideReason", "\"  \"").json());
-        Reply neitherReasonNorNote = review(screeningId, JsonEdit.of(OVERRIDE).remove("/overrideReason")
+        Reply clinician = review(screeningId, OVERRIDE);
+        Reply withoutReason = reviewAsPrescriber(screeningId, JsonEdit.of(OVERRIDE).remove("/overrideReason").json());
+        Reply blankReason = reviewAsPrescriber(screeningId, JsonEdit.of(OVERRIDE).set("/overrideReason", "\"  \"")
+                .json());
+        Reply neitherReasonNorNote = reviewAsPrescriber(screeningId, JsonEdit.of(OVERRIDE).remove("/overrideReason")
                 .set("/note", "\"\"").json());
 
         assertProblem(clinician, 403);
@@ -285,7 +302,7 @@ class ReviewControllerWebTests {
         assertThat(neitherReasonNorNote.errorFields()).containsExactlyInAnyOrder("note", "overrideReason");
         assertThat(writes()).isEqualTo(before);
 
-        Reply prescriber = review(screeningId, OVERRIDE);
+        Reply prescriber = reviewAsPrescriber(screeningId, OVERRIDE);
 
         assertThat(prescriber.status()).as(prescriber.toString()).isEqualTo(200);
         assertThat(prescriber.text("status")).isEqualTo("APPROVED");
@@ -318,8 +335,8 @@ class ReviewControllerWebTests {
         String screeningId = screening.text("screeningId");
         Writes before = writes();
 
-        Reply prescriber = review(screeningId, OVERRIDE);
-        Reply clinician = review(screeningId, JsonEdit.of(OVERRIDE).set("/clinicianRole", "\"CLINICIAN\"").json());
+        Reply prescriber = reviewAsPrescriber(screeningId, OVERRIDE);
+        Reply clinician = review(screeningId, OVERRIDE);
 
         for (Reply refused : List.of(prescriber, clinician)) {
             assertProblem(refused, 422);
@@ -337,13 +354,13 @@ class ReviewControllerWebTests {
         Writes before = writes();
 
         Reply clinician = review(screeningId, APPROVE);
-        Reply withoutReason = review(screeningId, JsonEdit.of(OVERRIDE).remove("/overrideReason").json());
+        Reply withoutReason = reviewAsPrescriber(screeningId, JsonEdit.of(OVERRIDE).remove("/overrideReason").json());
 
         assertProblem(clinician, 403);
         assertProblem(withoutReason, 422);
         assertThat(withoutReason.errorFields()).containsExactly("overrideReason");
         assertThat(writes()).isEqualTo(before);
-        Reply prescriber = review(screeningId, OVERRIDE);
+        Reply prescriber = reviewAsPrescriber(screeningId, OVERRIDE);
         assertThat(prescriber.status()).as(prescriber.toString()).isEqualTo(200);
         JsonNode event = reviewedEvent(screeningId);
         assertThat(event.path("outcome").asString()).isEqualTo("CRISIS_ESCALATION");
@@ -379,21 +396,17 @@ class ReviewControllerWebTests {
 
     static Stream<Arguments> invalidReviews() {
         return Stream.of(
-                arguments("nothing", "{}", List.of("decision", "clinicianId", "note")),
+                arguments("nothing", "{}", List.of("decision", "note")),
                 arguments("nulls", """
-                                { "decision": null, "clinicianId": null, "clinicianRole": null, "note": null }""",
-                        List.of("decision", "clinicianId", "note")),
+                                { "decision": null, "note": null }""", List.of("decision", "note")),
                 arguments("wrong values and types", """
-                                { "decision": "MAYBE", "clinicianId": 42, "clinicianRole": "NURSE", "note": "   " }""",
-                        List.of("decision", "clinicianId", "clinicianRole", "note")),
+                                { "decision": "MAYBE", "note": "   " }""", List.of("decision", "note")),
                 arguments("decision in lower case", JsonEdit.of(APPROVE).set("/decision", "\"approve\"").json(),
                         List.of("decision")),
                 arguments("past-tense decision", JsonEdit.of(APPROVE).set("/decision", "\"APPROVED\"").json(),
                         List.of("decision")),
                 arguments("note over 2000 characters",
                         JsonEdit.of(APPROVE).set("/note", "\"" + "n".repeat(2001) + "\"").json(), List.of("note")),
-                arguments("clinician id with a space",
-                        JsonEdit.of(APPROVE).set("/clinicianId", "\"dr okafor\"").json(), List.of("clinicianId")),
                 arguments("override reason where nothing is overridden",
                         JsonEdit.of(APPROVE).set("/overrideReason", "\"because\"").json(), List.of("overrideReason")),
                 arguments("override reason not a string",
@@ -490,8 +503,18 @@ class ReviewControllerWebTests {
         return reply.text("screeningId");
     }
 
+    /** A review by dr-okafor, a clinician who does not prescribe, unless {@code headers} name another token. */
     private Reply review(String screeningId, String body, String... headers) {
-        return http.post("/api/screenings/" + screeningId + "/review", body, headers);
+        boolean ownToken = Arrays.stream(headers).anyMatch(HttpHeaders.AUTHORIZATION::equalsIgnoreCase);
+        String[] sent = ownToken ? headers : Stream.concat(Stream.of(HttpHeaders.AUTHORIZATION,
+                TestTokens.staff("dr-okafor", "CLINICIAN").bearer()), Arrays.stream(headers)).toArray(String[]::new);
+        return http.post("/api/screenings/" + screeningId + "/review", body, sent);
+    }
+
+    /** A review by dr-okafor signed in as a prescriber, who may override. */
+    private Reply reviewAsPrescriber(String screeningId, String body) {
+        return review(screeningId, body, HttpHeaders.AUTHORIZATION,
+                TestTokens.staff("dr-okafor", "PRESCRIBER").bearer());
     }
 
     private static List<String> ids(JsonNode list) {

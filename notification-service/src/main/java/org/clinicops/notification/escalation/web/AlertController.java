@@ -3,9 +3,9 @@ package org.clinicops.notification.escalation.web;
 import org.clinicops.notification.escalation.AlertStatus;
 import org.clinicops.notification.escalation.Escalations;
 import org.clinicops.support.request.JsonBodies;
-import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
+import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.BadParameterException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,18 +52,19 @@ class AlertController {
     }
 
     /**
-     * {@code {"acknowledgedBy": "dr-okafor"}}: 200 with the alert, the first acknowledgement's when acknowledged
-     * before.
+     * Acknowledged by the caller, a CLINICIAN or PRESCRIBER (its token's staff id; the body, a JSON object or
+     * nothing, names no one: a member {@code acknowledgedBy} is ignored). 200 with the alert, the first
+     * acknowledgement's when acknowledged before.
      */
     @PostMapping("/api/alerts/{alertId}/ack")
-    AlertResponse acknowledge(@PathVariable UUID alertId, @RequestBody(required = false) byte[] body) {
+    AlertResponse acknowledge(@PathVariable UUID alertId, @RequestBody(required = false) byte[] body,
+                              Authentication clinician) {
         // an unknown alert is a 404 before the body is looked at
         escalations.get(alertId);
-        JsonFields fields = new JsonFields(bodies.readObject(body));
-        // When sign-in lands, the token's sub (a CLINICIAN or PRESCRIBER) replaces this member.
-        String staffId = StaffId.required(fields.field("acknowledgedBy"));
-        fields.throwIfInvalid();
-        return AlertResponse.of(escalations.acknowledge(alertId, staffId));
+        if (body != null && body.length > 0) {
+            bodies.readObject(body);
+        }
+        return AlertResponse.of(escalations.acknowledge(alertId, Caller.of(clinician).id()));
     }
 
     private static AlertStatus status(String value) {

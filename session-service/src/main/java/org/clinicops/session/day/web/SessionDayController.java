@@ -5,6 +5,8 @@ import org.clinicops.session.day.SessionAction;
 import org.clinicops.session.day.SessionDayActions;
 import org.clinicops.session.day.SessionDays;
 import org.clinicops.support.idempotency.IdempotencyKeys;
+import org.clinicops.support.security.Caller;
+import org.springframework.security.core.Authentication;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -68,11 +70,13 @@ class SessionDayController {
     ResponseEntity<SessionResponse> act(@PathVariable("sessionId") UUID sessionId,
                                         @PathVariable("action") String action,
                                         @RequestBody(required = false) byte[] body,
-                                        @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+                                        @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                        Authentication caller) {
         SessionAction step = Arrays.stream(SessionAction.values()).filter(a -> a.path().equals(action)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No action " + action + "; the actions are "
                         + Arrays.stream(SessionAction.values()).map(SessionAction::path).toList()));
         return ResponseEntity.status(step.answers())
-                .body(SessionResponse.of(actions.perform(sessionId, step, body, key), clock.instant()));
+                .body(SessionResponse.of(actions.perform(sessionId, step, body, key, Caller.of(caller)),
+                        clock.instant()));
     }
 }

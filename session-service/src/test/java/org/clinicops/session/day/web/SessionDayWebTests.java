@@ -9,11 +9,13 @@ import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.Sessions;
 import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -90,7 +92,7 @@ class SessionDayWebTests {
                 .hasPathSatisfying("$.vitals[0].bp", v -> v.assertThat().isEqualTo("NORMAL"));
         at("2026-11-26T17:10:00Z");
         assertThat(post("dose-order", """
-                {"prescriberId": "dr-okafor", "orderedMgPerKg": 0.5}""")).hasStatus(201).bodyJson()
+                {"prescriberId": "not-the-prescriber", "orderedMgPerKg": 0.5}""")).hasStatus(201).bodyJson()
                 .hasPathSatisfying("$.doseOrder.doseMg", v -> v.assertThat().isEqualTo(35.8))
                 .hasPathSatisfying("$.doseOrder.capMg", v -> v.assertThat().isEqualTo(100))
                 .hasPathSatisfying("$.doseOrder.orderedMg", v -> v.assertThat().isNull())
@@ -134,8 +136,9 @@ class SessionDayWebTests {
             assertThat(new String(r.key())).isEqualTo(patient.toString());
             assertThat(header(r, "ce_subject")).isEqualTo(session.toString());
         });
+        // the prescriber is the dose order's token, whatever its body said
         assertThat(TopicReader.value(published.get(1))).contains("\"doseMg\":35.8", "\"givenMg\":35.8",
-                "\"prescriberId\":\"dr-okafor\"");
+                "\"prescriberId\":\"dr-okafor\"").doesNotContain("not-the-prescriber");
     }
 
     @Test
@@ -147,7 +150,7 @@ class SessionDayWebTests {
         long outboxBefore = outboxCount();
 
         assertThat(post("dose-order", """
-                {"prescriberId": "dr-okafor", "orderedMgPerKg": 0.5}""")).hasStatus(409)
+                {"orderedMgPerKg": 0.5}""")).hasStatus(409)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().isLenientlyEqualTo("""
                         {"title": "Conflict", "status": 409, "code": "D2_BP_TOO_HIGH", "unmet": ["D2_BP_TOO_HIGH"],
                          "sessionStatus": "CHECKED_IN", "recheckNotBefore": "%s"}
@@ -191,7 +194,8 @@ class SessionDayWebTests {
                 {"consentOnFile": "yes", "weightKg": 0}""")).hasStatus(422).bodyJson()
                 .extractingPath("$.errors[*].field").asArray()
                 .containsExactly("consentOnFile", "escortConfirmed", "fastingConfirmed", "weightKg");
-        assertThat(post("frobnicate", "{}")).hasStatus(404);
+        // an action the access matrix has no row for is refused before the session is looked at
+        assertThat(post("frobnicate", "{}")).hasStatus(403);
         assertThat(get()).bodyJson().hasPathSatisfying("$.status", v -> v.assertThat().isEqualTo("SCHEDULED"));
     }
 
@@ -220,7 +224,7 @@ class SessionDayWebTests {
         post("check-in", CHECK_IN);
         post("vitals", vitals(128, 82, 74, 98));
         post("dose-order", """
-                {"prescriberId": "dr-okafor", "orderedMgPerKg": 0.5}""");
+                {"orderedMgPerKg": 0.5}""");
         post("dose-start", "");
 
         clock.advance(Duration.ofMinutes(15));
@@ -256,9 +260,13 @@ class SessionDayWebTests {
         return post(action, body, null);
     }
 
+    /** A step by the care team; the dose order by dr-okafor, the prescriber, whose id it carries. */
     private MvcTestResult post(String action, String body, String idempotencyKey) {
         var request = mvc.post().uri("/api/sessions/{id}/{action}", session, action)
                 .contentType(MediaType.APPLICATION_JSON).content(body);
+        if (action.equals("dose-order")) {
+            request = request.header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dr-okafor", "PRESCRIBER").bearer());
+        }
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }
