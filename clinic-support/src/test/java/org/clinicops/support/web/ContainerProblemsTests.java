@@ -32,7 +32,7 @@ class ContainerProblemsTests {
             unknown path                   | GET /api/nothing-here HTTP/1.1\\r\\nHost: localhost                    | 404
             the error page asked directly  | GET /error HTTP/1.1\\r\\nHost: localhost                               | 404
             method the path does not take  | DELETE /api/screenings HTTP/1.1\\r\\nHost: localhost                   | 405
-            body that is not JSON          | POST /api/patients HTTP/1.1\\r\\nHost: localhost\\r\\nContent-Type: application/json\\r\\nContent-Length: 9\\r\\n\\r\\n{not json | 400
+            body that is not JSON          | POST /api/referrals HTTP/1.1\\r\\nHost: localhost\\r\\nContent-Type: application/json\\r\\nContent-Length: 9\\r\\n\\r\\n{not json | 400
             content type it does not take  | POST /api/screenings HTTP/1.1\\r\\nHost: localhost\\r\\nContent-Type: text/plain\\r\\nContent-Length: 2\\r\\n\\r\\nhi | 415
             unknown path, XML asked for    | GET /api/nothing-here HTTP/1.1\\r\\nHost: localhost\\r\\nAccept: application/xml | 404
             answer it cannot give          | GET /api/screenings HTTP/1.1\\r\\nHost: localhost\\r\\nAccept: application/xml | 406

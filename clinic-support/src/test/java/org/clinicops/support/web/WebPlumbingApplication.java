@@ -1,6 +1,5 @@
 package org.clinicops.support.web;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -21,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A service with nothing but clinic-support's HTTP plumbing on a real Tomcat, and one endpoint that counts the
- * bodies it was handed: what every service and the gateway get from clinic-support, without database or Kafka.
+ * bodies it was handed: what every service and the gateway get from clinic-support, without database or Kafka. No
+ * {@code @Configuration}: the module's other tests would scan it, or take it for their application.
  */
-@SpringBootConfiguration
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
         JacksonAutoConfiguration.class, ClinicWebAutoConfiguration.class})
@@ -41,7 +40,7 @@ class WebPlumbingApplication {
             return Map.of("bytes", body.length);
         }
 
-        @PostMapping(path = "/api/patients", consumes = MediaType.APPLICATION_JSON_VALUE)
+        @PostMapping(path = "/api/referrals", consumes = MediaType.APPLICATION_JSON_VALUE)
         Map<String, Object> register(@RequestBody Map<String, Object> patient) {
             return patient;
         }
