@@ -43,8 +43,8 @@ import java.util.List;
 /**
  * Wires the shared plumbing into each service: a database and Kafka, so only where JDBC and Spring Cloud Stream are
  * on the classpath (clinic-support declares both optional; the services declare them, the gateway does not). The
- * correlation id, which the gateway needs too, is {@link org.clinicops.support.web.CorrelationIdAutoConfiguration}; the
- * clock, which every application needs, {@link ClinicClockAutoConfiguration}.
+ * HTTP plumbing (correlation id, body limit), which the gateway needs too, is
+ * {@link org.clinicops.support.web.ClinicWebAutoConfiguration}; the clock, which every application needs, {@link ClinicClockAutoConfiguration}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

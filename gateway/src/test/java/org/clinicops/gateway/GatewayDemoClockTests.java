@@ -28,8 +28,10 @@ import static org.clinicops.gateway.GatewayClient.body;
  * {@code --clinic-time} sets it). Every test here moves the one clock of this JVM, so each measures from the time it
  * reads first rather than from the start.
  */
+// The test clock stands still, so no rate-limit bucket refills: this one is large enough for every request here.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE)
+        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
+        properties = "clinic.gateway.rate-limit.unauthenticated.burst=10000")
 class GatewayDemoClockTests {
 
     private static final Instant THURSDAY_0900_LOS_ANGELES = TestClock.at("2026-11-26T17:00:00Z");

@@ -2,7 +2,6 @@ package org.clinicops.intake.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,12 +12,9 @@ import java.time.ZoneId;
  *
  * @param clinicZone      the clinic's time zone: what "today" means for a screening date or a date of birth
  *                        (CLINICAL section 3, one zone per deployment); {@code clinic.zone} sets it
- * @param maxRequestBytes the largest request body accepted; a larger one is a 413 and nothing is read or written
- *                        ({@code 65536} or {@code 64KB})
  */
 @ConfigurationProperties("intake")
-public record IntakeProperties(@DefaultValue("America/Los_Angeles") ZoneId clinicZone,
-                               @DefaultValue("64KB") DataSize maxRequestBytes) {
+public record IntakeProperties(@DefaultValue("America/Los_Angeles") ZoneId clinicZone) {
 
     /** Today's date in the clinic, by the given clock. */
     public LocalDate today(Clock clock) {

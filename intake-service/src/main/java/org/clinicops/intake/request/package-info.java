@@ -1,2 +1,2 @@
-/** intake-service's own request plumbing: the body size limit and the 403 problem. */
+/** intake-service's own request plumbing: the 403 problem. */
 package org.clinicops.intake.request;

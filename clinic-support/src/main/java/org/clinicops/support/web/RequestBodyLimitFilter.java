@@ -1,4 +1,4 @@
-package org.clinicops.intake.request;
+package org.clinicops.support.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -7,12 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.clinicops.intake.config.IntakeProperties;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,20 +23,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Refuses a request body larger than {@code intake.max-request-bytes} with a 413 problem before any controller sees
- * it, so an oversized request writes nothing. A declared Content-Length is checked at once; a body sent without one
- * (chunked) is read up to one byte past the limit and, when within it, handed on from memory.
+ * Refuses a request body larger than {@code clinic.max-request-bytes} (default 64 KiB) with a 413 problem before any
+ * controller or gateway route reads it, so an oversized request writes nothing and reaches no service. A declared Content-Length is checked at once; a body sent without one (chunked) is read up to
+ * one byte past the limit and, when within it, handed on from memory.
  */
-@Component
-// right after clinic-support's correlation id filter (HIGHEST_PRECEDENCE), so a 413 carries the correlation id too
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    /**
+     * Just after Spring Security's filter chain, so a request without a valid token gets its 401 first and an
+     * unauthenticated caller cannot make a service buffer its body; the one place between is left to the gateway's
+     * rate limit, which refuses a flood before its bodies are read.
+     */
+    public static final int ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2;
 
     private final int limit;
     private final JsonMapper json;
 
-    RequestBodyLimitFilter(IntakeProperties properties, JsonMapper json) {
-        this.limit = Math.toIntExact(properties.maxRequestBytes().toBytes());
+    public RequestBodyLimitFilter(int limit, JsonMapper json) {
+        this.limit = limit;
         this.json = json;
     }
 
@@ -112,8 +113,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    // Non-blocking reads are never used: the controllers read the buffered body on the request thread.
-                    throw new UnsupportedOperationException("intake-service reads request bodies blocking");
+                    // Non-blocking reads are never used: controllers and routes read the buffered body on the request thread.
+                    throw new UnsupportedOperationException("request bodies are read blocking");
                 }
             };
         }
