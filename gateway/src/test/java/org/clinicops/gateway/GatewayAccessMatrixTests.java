@@ -16,8 +16,11 @@ import java.util.stream.Stream;
  * answer (an allowed one reaches the service, here one that answers everything), {@code /internal/**} is 404 for
  * every token, and any token but a valid one of the issuer is a 401.
  */
+// every role's requests of the whole matrix, on a clock that stands still: buckets too large to run dry
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE)
+        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE, properties = {
+        "clinic.gateway.rate-limit.staff.burst=100000", "clinic.gateway.rate-limit.partner.burst=100000",
+        "clinic.gateway.rate-limit.unauthenticated.burst=100000"})
 class GatewayAccessMatrixTests {
 
     static final LoopbackBackend intake = LoopbackBackend.start("intake-service");

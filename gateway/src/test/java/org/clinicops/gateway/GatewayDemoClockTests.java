@@ -31,7 +31,8 @@ import static org.clinicops.gateway.GatewayClient.body;
 // The test clock stands still, so no rate-limit bucket refills: this one is large enough for every request here.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = "clinic.gateway.rate-limit.unauthenticated.burst=10000")
+        properties = {"clinic.gateway.rate-limit.unauthenticated.burst=10000",
+                "clinic.gateway.rate-limit.staff.burst=10000"})
 class GatewayDemoClockTests {
 
     private static final Instant THURSDAY_0900_LOS_ANGELES = TestClock.at("2026-11-26T17:00:00Z");

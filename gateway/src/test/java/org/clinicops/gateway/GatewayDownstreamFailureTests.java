@@ -19,7 +19,8 @@ import static org.clinicops.gateway.GatewayClient.body;
 /** intake-service is stopped and session-service never answers; notification-service is fine. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = {"spring.http.clients.read-timeout=500ms", "clinic.gateway.rate-limit.unauthenticated.burst=10000"})
+        properties = {"spring.http.clients.read-timeout=500ms", "clinic.gateway.rate-limit.unauthenticated.burst=10000",
+                "clinic.gateway.rate-limit.staff.burst=10000"})
 class GatewayDownstreamFailureTests {
 
     static final LoopbackBackend intake = LoopbackBackend.start("intake-service");

@@ -2,6 +2,7 @@ package org.clinicops.gateway;
 
 import org.clinicops.support.testing.ProblemAnswers;
 import org.clinicops.support.testing.RawHttp;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicops.gateway.GatewayClient.body;
 
 /**
- * What the gateway answers itself, over real HTTP and as raw bytes where no HTTP client would send them: every error
+ * What the gateway answers itself, over real HTTP and as raw bytes where no HTTP client would send them, signed in as
+ * the care team (a path or method without a matrix row is its 403, a path it never routes its 404): every error
  * is a problem whose status is the HTTP status, with no {@code Server} version and no {@code X-Powered-By}; a body
  * over 64 KiB is a 413 that reaches no service, declared or chunked alike.
  */
 // The test clock stands still, so no rate-limit bucket refills: this one is large enough for every request here.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = "clinic.gateway.rate-limit.unauthenticated.burst=10000")
+        properties = {"clinic.gateway.rate-limit.unauthenticated.burst=10000",
+                "clinic.gateway.rate-limit.staff.burst=10000"})
 class GatewayProblemsTests {
 
     static final int LIMIT = 65_536;
@@ -64,10 +67,10 @@ class GatewayProblemsTests {
 
     @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown path                    | GET /no-such-path HTTP/1.1                                  | 404
+            path without a matrix row       | GET /no-such-path HTTP/1.1                                  | 403
             internal API, never routed      | GET /internal/patients/p-1/contact HTTP/1.1                 | 404
             demo clock outside demo mode    | POST /api/demo/clock HTTP/1.1                               | 404
-            method the probe does not take  | DELETE /actuator/health HTTP/1.1                            | 405
+            method the probe does not take  | DELETE /actuator/health HTTP/1.1                            | 403
             malformed request line          | GET /api/patients/{p} HTTP/1.1                              | 400
             header line without a colon     | GET /api/patients/p-1 HTTP/1.1\\r\\nX-Broken                  | 400
             header past the size limit      | GET /api/patients/p-1 HTTP/1.1\\r\\nX-Padding: LONG           | 400
@@ -75,7 +78,8 @@ class GatewayProblemsTests {
             """)
     void answersAProblemWhoseStatusIsTheHttpStatus(String what, String request, int status) {
         String head = request.replace("\\r\\n", "\r\n").replace("LONG", "x".repeat(10_000))
-                .replaceFirst("HTTP/1.1", "HTTP/1.1\r\nHost: localhost");
+                .replaceFirst("HTTP/1.1", "HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + TestTokens.careTeam().bearer());
 
         RawHttp.Answer answer = RawHttp.send(port, head, "");
 

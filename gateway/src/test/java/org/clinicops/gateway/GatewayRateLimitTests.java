@@ -2,6 +2,7 @@ package org.clinicops.gateway;
 
 import org.clinicops.support.testing.ProblemAnswers;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicops.gateway.GatewayClient.body;
 
 /**
- * The per-client rate limit for requests without a token, keyed by their source address, here with a bucket of 3
- * refilled by 1 a second. The buckets read the gateway's clock, which stands still here until a test moves it: the
- * wait a 429 asks for is a move of the clock, not a sleep.
+ * The per-client rate limit: a signed-in request draws from its token's client's bucket, one without a token from
+ * its source address's, here each a bucket of 3 refilled by 1 a second. The buckets read the gateway's clock, which
+ * stands still here until a test moves it: the wait a 429 asks for is a move of the clock, not a sleep.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
         properties = {"clinic.gateway.rate-limit.unauthenticated.per-second=1",
-                "clinic.gateway.rate-limit.unauthenticated.burst=3"})
+                "clinic.gateway.rate-limit.unauthenticated.burst=3",
+                "clinic.gateway.rate-limit.staff.per-second=1", "clinic.gateway.rate-limit.staff.burst=3"})
 class GatewayRateLimitTests {
 
     static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
@@ -99,9 +101,31 @@ class GatewayRateLimitTests {
     }
 
     @Test
-    void unroutedPathsDrawFromTheSameBucket() {
-        IntStream.range(0, 3).forEach(i -> gateway.get("/no-such-path-" + i));
+    void pathsTheGatewayNeverRoutesDrawFromTheSameBucket() {
+        IntStream.range(0, 3).forEach(i -> assertThat(gateway.get("/internal/patients/p-" + i + "/contact")
+                .statusCode()).isEqualTo(404));
 
         assertThat(gateway.get("/api/patients/p-1").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void eachClientHasItsOwnBucket_anotherClientsFloodLeavesItsRequestsAlone() {
+        String frontDesk = TestTokens.staff("front-desk", "INTAKE_COORDINATOR").claim("client_id", "front-desk-app")
+                .bearer();
+        IntStream.range(0, 4).forEach(i -> gateway.get("/api/patients/p-" + i));
+        assertThat(gateway.get("/api/patients/p-4").statusCode()).isEqualTo(429);
+
+        assertThat(gateway.send(gateway.anonymous("/api/patients/p-5").header("Authorization", frontDesk))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void requestsWithoutATokenAreLimitedBySourceAddressBeforeTheirSignInIsRefused() {
+        List<Integer> anonymous = IntStream.range(0, 4)
+                .mapToObj(i -> gateway.send(gateway.anonymous("/api/patients/p-" + i)).statusCode()).toList();
+
+        assertThat(anonymous).containsExactly(401, 401, 401, 429);
+        assertThat(gateway.get("/api/patients/p-5").statusCode()).as("a signed-in client's own bucket")
+                .isEqualTo(200);
     }
 }

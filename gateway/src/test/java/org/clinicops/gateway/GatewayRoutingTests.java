@@ -25,7 +25,8 @@ import static org.clinicops.gateway.GatewayClient.body;
 // The test clock stands still, so no rate-limit bucket refills: this one is large enough for every request here.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = "clinic.gateway.rate-limit.unauthenticated.burst=10000")
+        properties = {"clinic.gateway.rate-limit.unauthenticated.burst=10000",
+                "clinic.gateway.rate-limit.staff.burst=10000", "clinic.gateway.rate-limit.partner.burst=10000"})
 class GatewayRoutingTests {
 
     static final LoopbackBackend intake = LoopbackBackend.start("intake-service");

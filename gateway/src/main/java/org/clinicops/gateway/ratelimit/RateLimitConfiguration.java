@@ -18,11 +18,22 @@ import java.time.Clock;
 class RateLimitConfiguration {
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties limits, Clock clock, JsonMapper json,
-                                                            MeterRegistry meters) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(limits, clock, json, meters));
-        registration.setOrder(RateLimitFilter.ORDER);
+    FilterRegistrationBean<RateLimitFilter> rateLimitWithoutToken(RateLimitProperties limits, Clock clock,
+                                                                  JsonMapper json, MeterRegistry meters) {
+        return registration(new RateLimitFilter(RateLimitFilter.Phase.WITHOUT_TOKEN, limits, clock, json, meters));
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitSignedIn(RateLimitProperties limits, Clock clock,
+                                                              JsonMapper json, MeterRegistry meters) {
+        return registration(new RateLimitFilter(RateLimitFilter.Phase.SIGNED_IN, limits, clock, json, meters));
+    }
+
+    private static FilterRegistrationBean<RateLimitFilter> registration(RateLimitFilter filter) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        // two of one filter class: each needs a name of its own, in the servlet context and as a once-per-request filter
+        registration.setName("rateLimit-" + filter.phase().name().toLowerCase());
+        registration.setOrder(filter.phase().order());
         return registration;
     }
 }

@@ -16,6 +16,7 @@ import org.clinicops.support.web.ProblemResponses;
 import org.clinicops.support.web.RequestBodyLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,15 +33,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every request but the health probes draws one token from its client's bucket ({@link RateLimitedClient}); with
  * none left it is a 429 problem with {@code Retry-After} (whole seconds until the next token) and goes no further.
- * The buckets live in this gateway instance: with several instances a client gets each one's limit.
+ * The buckets live in this gateway instance: with several instances a client gets each one's limit. It runs twice:
+ * before sign-in for requests without a token (so an anonymous flood meets its limit before its 401s cost anything),
+ * and after Spring Security's chain for signed-in requests, whose validated token names the bucket.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    /**
-     * After Spring Security's filter chain, which has validated the token whose client_id names the bucket, and
-     * before the body limit, so a flood is refused before its bodies are read.
-     */
-    public static final int ORDER = RequestBodyLimitFilter.ORDER - 1;
+    /** When in the filter chain a limit applies. */
+    public enum Phase {
+        /** Requests without an {@code Authorization} header, by source address, before Spring Security's chain. */
+        WITHOUT_TOKEN(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1),
+        /** Signed-in requests, by their token's client, after the chain and before the body limit. */
+        SIGNED_IN(RequestBodyLimitFilter.ORDER - 1);
+
+        private final int order;
+
+        Phase(int order) {
+            this.order = order;
+        }
+
+        public int order() {
+            return order;
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -50,7 +65,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final Cache<String, Bucket> buckets;
     private final Map<RateLimitedClient.Kind, Counter> refused = new EnumMap<>(RateLimitedClient.Kind.class);
 
-    public RateLimitFilter(RateLimitProperties limits, Clock clock, JsonMapper json, MeterRegistry meters) {
+    private final Phase phase;
+
+    public RateLimitFilter(Phase phase, RateLimitProperties limits, Clock clock, JsonMapper json,
+                           MeterRegistry meters) {
+        this.phase = phase;
         for (RateLimitedClient.Kind kind : RateLimitedClient.Kind.values()) {
             RateLimitProperties.Limit limit = limits.of(kind);
             String name = "clinic.gateway.rate-limit." + kind.name().toLowerCase();
@@ -75,11 +94,20 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 .build();
     }
 
+    Phase phase() {
+        return phase;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // the servlet path is decoded and normalized, so no ../ can make a route look like a probe
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+            return true;
+        }
+        // a request with a token is limited once signed in; one whose token fails is a 401 of Spring Security's
+        return phase == Phase.WITHOUT_TOKEN ? request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                : !RateLimitedClient.signedIn();
     }
 
     @Override

@@ -20,7 +20,12 @@ record RateLimitedClient(String key, Kind kind) {
 
     enum Kind { STAFF, PARTNER, UNAUTHENTICATED }
 
-    /** Read from the security context, which Spring Security's filter chain has filled before the rate limit runs. */
+    /** Whether Spring Security's chain has let in a token for this request. */
+    static boolean signedIn() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken;
+    }
+
+    /** Read from the security context, which Spring Security's filter chain has filled for a signed-in request. */
     static RateLimitedClient of(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
