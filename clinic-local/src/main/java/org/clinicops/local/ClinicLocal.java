@@ -157,6 +157,9 @@ public final class ClinicLocal implements AutoCloseable {
             // a partner receiver on this machine may subscribe; partner tokens come from the issuer at port 9000
             notification.add("--notification.partner.webhooks.allowed-private-targets=127.0.0.0/8,::1/128");
             notification.add("--notification.intake-uri=" + intake.url());
+            // its own token for intake-service's contact endpoint, from the issuer's notification-service client
+            notification.add("--notification.auth.token-uri=" + issuer.url() + "/oauth2/token");
+            notification.add("--notification.auth.client-secret=notification-service-secret");
             notification.add("--spring.mail.host=" + infrastructure.mail().host());
             notification.add("--spring.mail.port=" + infrastructure.mail().port());
             notification.add("--notification.sms.base-url=" + infrastructure.sms().baseUrl());

@@ -107,7 +107,7 @@ class ClinicJourneyTests {
         assertThat(body(confirmation)).doesNotContain("DEPRESSION").doesNotContain("PHQ");
 
         JsonNode notifications = await().atMost(Duration.ofSeconds(10)).until(
-                () -> read(get("/api/patients/" + patientId + "/notifications").body()),
+                () -> notifications(patientId),
                 list -> list.valueStream().anyMatch(n -> n.get("status").asString().equals("SENT")));
         assertThat(notifications.valueStream().filter(n -> n.get("kind").asString().equals("BOOKING_CONFIRMATION")))
                 .singleElement().satisfies(n -> assertThat(n.get("status").asString()).isEqualTo("SENT"));
@@ -144,7 +144,7 @@ class ClinicJourneyTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> reminders(patientId, "SUPPRESSED"), n -> n == 2);
         assertThat(reminders(patientId, "PENDING")).isEqualTo(pending);
         JsonNode notice = await().atMost(Duration.ofSeconds(20)).until(
-                () -> read(get("/api/patients/" + patientId + "/notifications").body()).valueStream()
+                () -> notifications(patientId).valueStream()
                         .filter(n -> n.get("kind").asString().equals("RESCHEDULE_NOTICE")).toList(),
                 notices -> notices.size() == 1 && notices.getFirst().get("status").asString().equals("SENT"))
                 .getFirst();
@@ -154,8 +154,13 @@ class ClinicJourneyTests {
                 .allSatisfy(text -> assertThat(text).doesNotContain("DEPRESSION", "PHQ"));
     }
 
+    /** The patient's notifications, newest first: the first page, more than a journey's patient has. */
+    private static JsonNode notifications(String patientId) throws Exception {
+        return read(get("/api/patients/" + patientId + "/notifications").body());
+    }
+
     private static long reminders(String patientId, String status) throws Exception {
-        return read(get("/api/patients/" + patientId + "/notifications").body()).valueStream()
+        return notifications(patientId).valueStream()
                 .filter(n -> n.get("kind").asString().equals("SESSION_REMINDER")
                         && n.get("status").asString().equals(status)).count();
     }
@@ -195,7 +200,7 @@ class ClinicJourneyTests {
         assertThat(text.body()).startsWith("Clinic: Noa, ").contains("988").doesNotContain("PHQ");
         // the text is marked SENT once the catcher's answer is recorded
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                read(get("/api/patients/" + patientId + "/notifications").body()).valueStream()
+                notifications(patientId).valueStream()
                         .filter(n -> n.get("kind").asString().equals("CRISIS_LINE_MESSAGE"))
                         .map(n -> n.get("channel").asString() + " " + n.get("status").asString()))
                 .containsExactlyInAnyOrder("EMAIL SKIPPED_NO_CONSENT", "SMS SENT"));

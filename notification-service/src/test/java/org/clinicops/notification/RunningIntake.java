@@ -3,8 +3,14 @@ package org.clinicops.notification;
 import org.clinicops.intake.IntakeServiceApplication;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.clinicops.support.testing.TestTokens;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The real intake-service, running in the test JVM on a fixed port with a database of its own, so a test can stop it
@@ -27,6 +35,9 @@ import java.util.UUID;
  * clock is made": a test may not read the machine's clock to name that moment itself, and the reference instant in
  * its place would give an offset of zero, the machine's clock again. Started again after an outage, it goes on
  * from the later of the test's clock and where its own clock had got to, so its time never runs backwards.
+ *
+ * <p>It checks tokens against the JWK set of the {@link RunningIssuer} notification-service gets its token from, and
+ * keeps the {@code Authorization} header of every call to its internal API, for the tests of that token.
  */
 public final class RunningIntake implements AutoCloseable {
 
@@ -39,14 +50,19 @@ public final class RunningIntake implements AutoCloseable {
     private final String databaseUrl = TestPostgres.newDatabase("intake");
     private final HttpClient http = HttpClient.newHttpClient();
     private final Clock testClock;
+    private final String issuerKeys;
+    private final RunningIssuer issuer;
+    private final List<String> internalCallAuthorizations = new CopyOnWriteArrayList<>();
     private ConfigurableApplicationContext context;
     /** Where intake-service's clock had got to when it was last stopped. */
     private Instant stoppedAt;
 
-    public RunningIntake(int port, String kafkaBrokers, Clock testClock) {
+    public RunningIntake(int port, String kafkaBrokers, Clock testClock, RunningIssuer issuer) {
         this.port = port;
         this.kafkaBrokers = kafkaBrokers;
         this.testClock = testClock;
+        this.issuerKeys = issuer.jwkSetUri();
+        this.issuer = issuer;
     }
 
     /** Starts intake-service unless it is running. */
@@ -58,7 +74,9 @@ public final class RunningIntake implements AutoCloseable {
         if (stoppedAt != null && stoppedAt.isAfter(clinicStart)) {
             clinicStart = stoppedAt;
         }
-        context = IntakeServiceApplication.application().run(
+        context = IntakeServiceApplication.application().initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean("internalCallRecorder", FilterRegistrationBean.class, this::internalCallRecorder))
+                .run(
                 "--clinic.clock.start=" + clinicStart,
                 "--clinic.clock.started-at=",
                 "--server.port=" + port,
@@ -67,10 +85,32 @@ public final class RunningIntake implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
                 "--clinic.outbox.relay-interval=50ms",
-                // its partner status route checks tokens of the test issuer, as notification-service's partner API does
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
+                // the issuer's keys: its tokens say iss http://localhost:9000 wherever it listens
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuerKeys,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+                // the issuer's own token decoder and key, on this classpath for RunningIssuer, are not intake-service's
+                "--spring.autoconfigure.exclude=org.springframework.boot.security.oauth2.server.authorization."
+                        + "autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,org.springframework.boot."
+                        + "security.oauth2.server.authorization.autoconfigure.servlet."
+                        + "OAuth2AuthorizationServerJwtAutoConfiguration",
                 "--spring.main.banner-mode=off");
+    }
+
+    /** Keeps the {@code Authorization} header of each call to {@code /internal/**} ("" without one). */
+    private FilterRegistrationBean<Filter> internalCallRecorder() {
+        FilterRegistrationBean<Filter> recorder = new FilterRegistrationBean<>((request, response, chain) -> {
+            String authorization = ((HttpServletRequest) request).getHeader(HttpHeaders.AUTHORIZATION);
+            internalCallAuthorizations.add(authorization == null ? "" : authorization);
+            chain.doFilter(request, response);
+        });
+        recorder.addUrlPatterns("/internal/*");
+        recorder.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return recorder;
+    }
+
+    /** The {@code Authorization} header of every call to its internal API so far, oldest first. */
+    public List<String> internalCallAuthorizations() {
+        return List.copyOf(internalCallAuthorizations);
     }
 
     public void stop() {
@@ -154,7 +194,8 @@ public final class RunningIntake implements AutoCloseable {
 
     private JsonNode post(String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri() + path))
-                .header("Authorization", TestTokens.staff("front-desk", "INTAKE_COORDINATOR").bearer())
+                // the front desk registers and screens, with a token of the issuer intake-service trusts
+                .header("Authorization", "Bearer " + issuer.token("demo-coordinator", "demo-coordinator-secret"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -14,8 +14,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * What the module's shared service talks to, started with it once per test JVM and closed with it: a real SMTP server
- * (GreenMail), the SMS provider played by WireMock, the real intake-service on the shared broker, and a span exporter
- * that keeps what it is given. The mail server
+ * (GreenMail), the SMS provider played by WireMock, the real authorization-server that issues notification-service's
+ * token, the real intake-service on the shared broker checking tokens of that issuer, and a span exporter that keeps
+ * what it is given. The mail server
  * and intake-service listen on loopback ports fixed for the JVM, so an outage test can stop them and start them again
  * where they were.
  *
@@ -48,15 +49,21 @@ public class SharedInfrastructure {
         return new FinishedSpans();
     }
 
+    @Bean(destroyMethod = "close")
+    RunningIssuer runningIssuer() {
+        return new RunningIssuer();
+    }
+
     /** Closed before the broker it publishes to, which is a bean of the same context. */
     @Bean(destroyMethod = "close")
-    RunningIntake runningIntake(EmbeddedKafkaBroker broker, TestClock clock) {
-        return new RunningIntake(FreePorts.next(), broker.getBrokersAsString(), clock);
+    RunningIntake runningIntake(EmbeddedKafkaBroker broker, TestClock clock, RunningIssuer issuer) {
+        return new RunningIntake(FreePorts.next(), broker.getBrokersAsString(), clock, issuer);
     }
 
     @Bean
     DynamicPropertyRegistrar sharedInfrastructureProperties(GreenMail mailServer, WireMockServer smsProvider,
-                                                            RunningIntake intake) {
+                                                            RunningIssuer issuer, RunningIntake intake) {
+        String tokenUri = issuer.tokenUri();
         int smtpPort = mailServer.getSmtp().getPort();
         String smsProviderUrl = smsProvider.baseUrl();
         return registry -> {
@@ -64,6 +71,7 @@ public class SharedInfrastructure {
             registry.add("spring.mail.port", () -> smtpPort);
             registry.add("notification.sms.base-url", () -> smsProviderUrl);
             registry.add("notification.intake-uri", intake::uri);
+            registry.add("notification.auth.token-uri", () -> tokenUri);
         };
     }
 }

@@ -172,7 +172,7 @@ public abstract class StreamTestSupport {
         return TestClock.date(isoDate).format(SPELLED_DAY);
     }
 
-    /** The patient's notifications through the REST API, newest first. */
+    /** The patient's notifications through the REST API, newest first (a test's patient has fewer than a page). */
     protected JsonNode notificationsOf(UUID patientId) {
         MvcTestResult result = mvc.get().uri("/api/patients/{patientId}/notifications", patientId).exchange();
         assertThat(result).hasStatusOk();

@@ -78,6 +78,7 @@ class TwoInstancesTests {
 
     static EmbeddedKafkaKraftBroker kafka;
     static String database;
+    static RunningIssuer issuer;
     static RunningIntake intake;
     static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
@@ -89,7 +90,8 @@ class TwoInstancesTests {
         mail.start();
         partner.start();
         partner.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(200)));
-        intake = new RunningIntake(INTAKE_PORT, kafka.getBrokersAsString(), clock);
+        issuer = new RunningIssuer();
+        intake = new RunningIntake(INTAKE_PORT, kafka.getBrokersAsString(), clock, issuer);
         intake.start();
         instances.add(startInstance());
         instances.add(startInstance());
@@ -99,6 +101,7 @@ class TwoInstancesTests {
     static void stopTheClinic() {
         instances.forEach(ConfigurableApplicationContext::close);
         intake.close();
+        issuer.close();
         partner.stop();
         mail.stop();
         kafka.destroy();
@@ -178,7 +181,8 @@ class TwoInstancesTests {
 
     private static ConfigurableApplicationContext startInstance() {
         return ScaledOutInstance.start(clock, database, kafka.getBrokersAsString(), "--spring.mail.port=" + SMTP_PORT,
-                "--notification.intake-uri=http://127.0.0.1:" + INTAKE_PORT);
+                "--notification.intake-uri=http://127.0.0.1:" + INTAKE_PORT,
+                "--notification.auth.token-uri=" + issuer.tokenUri());
     }
 
     /** The partner clinic subscribes to its patients' status and bookings through the first instance. */

@@ -12,6 +12,8 @@ import org.clinicops.support.web.CorrelationId;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -28,7 +30,9 @@ import java.util.function.Supplier;
  * intake-service's internal API {@code GET /internal/patients/{id}/contact}, asked at the moment a patient message is
  * sent (contact details never travel on Kafka). Each lookup has connect and read timeouts, a few quick retries with
  * exponential backoff, and a circuit breaker that fails fast while intake-service is down; the caller keeps the
- * notification pending.
+ * notification pending. Every call carries notification-service's own access token
+ * ({@link IntakeServiceTokenConfiguration}); one intake-service refuses (401) is dropped and the call made once more
+ * with a new one.
  */
 @Component
 public class PatientContacts {
@@ -44,7 +48,7 @@ public class PatientContacts {
     private final CircuitBreaker partnersCircuitBreaker;
 
     PatientContacts(RestClient.Builder builder, NotificationProperties properties, RetryRegistry retries,
-                    CircuitBreakerRegistry circuitBreakers) {
+                    CircuitBreakerRegistry circuitBreakers, OAuth2ClientHttpRequestInterceptor intakeServiceToken) {
         NotificationProperties.Calls calls = properties.calls();
         this.intake = builder
                 .baseUrl(properties.intakeUri().toString())
@@ -55,6 +59,7 @@ public class PatientContacts {
                     CorrelationId.current().ifPresent(id -> request.getHeaders().set(CorrelationId.HEADER, id));
                     return execution.execute(request, body);
                 })
+                .requestInterceptor(intakeServiceToken)
                 .build();
         this.retry = retry(retries, NAME);
         this.circuitBreaker = circuitBreaker(circuitBreakers, NAME);
@@ -95,15 +100,22 @@ public class PatientContacts {
     }
 
     private Optional<PatientContact> find(UUID patientId, Retry retry, CircuitBreaker circuitBreaker) {
-        Supplier<PatientContact> lookup = () -> intake.get()
-                .uri("/internal/patients/{patientId}/contact", patientId)
-                .retrieve()
-                .body(PatientContact.class);
+        Supplier<PatientContact> lookup = () -> {
+            try {
+                return contact(patientId);
+            } catch (HttpClientErrorException.Unauthorized refused) {
+                // the token interceptor has dropped the refused token: once more, with a new one, and no more
+                return contact(patientId);
+            }
+        };
         PatientContact contact;
         try {
             contact = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, lookup)).get();
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
+        } catch (OAuth2AuthorizationException e) {
+            throw new ContactUnavailableException("no token from the clinic's issuer for " + NAME + ": "
+                    + tokenProblem(e), e);
         } catch (CallNotPermittedException e) {
             throw new ContactUnavailableException(NAME + " circuit breaker is open after repeated failures", e);
         } catch (HttpStatusCodeException e) {
@@ -115,6 +127,29 @@ public class PatientContacts {
             throw new ContactUnavailableException(NAME + " answered without a body", null);
         }
         return Optional.of(contact);
+    }
+
+    private PatientContact contact(UUID patientId) {
+        return intake.get()
+                .uri("/internal/patients/{patientId}/contact", patientId)
+                .retrieve()
+                .body(PatientContact.class);
+    }
+
+    /**
+     * Spring Security reports a refused client and an unreachable issuer alike ({@code invalid_token_response}); the
+     * HTTP failure underneath tells them apart.
+     */
+    private static String tokenProblem(OAuth2AuthorizationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpStatusCodeException refused) {
+                return "it answered " + refused.getStatusCode().value();
+            }
+            if (cause instanceof RestClientException unreachable) {
+                return "unreachable (" + rootCauseName(unreachable) + ")";
+            }
+        }
+        return e.getError().getErrorCode();
     }
 
     /** The class of what went wrong underneath; exception messages may carry addresses, so they stay out. */

@@ -213,15 +213,47 @@ public class Notifications {
                 .optional();
     }
 
-    /** A patient's notifications, newest first (those of one event in queue order). */
-    public List<Notification> findByPatient(UUID patientId) {
-        return jdbc.sql("select " + COLUMNS + """
+    /**
+     * A page of a patient's notifications, newest first (those of one event in queue order): at most {@code limit},
+     * those after {@code after} in that order (null: from the newest).
+     */
+    public Page ofPatient(UUID patientId, Position after, int limit) {
+        String afterPosition = after == null ? "" : """
+                and (created_at < :createdAt
+                     or (created_at = :createdAt and (priority, notification_id) > (:priority, :notificationId)))
+                """;
+        JdbcClient.StatementSpec query = jdbc.sql("select " + COLUMNS + """
                         from notification where patient_id = :patientId
+                        """ + afterPosition + """
                         order by created_at desc, priority, notification_id
+                        limit :limit
                         """)
                 .param("patientId", patientId)
-                .query(ROW)
-                .list();
+                // one more than asked: whether there is a next page
+                .param("limit", limit + 1);
+        if (after != null) {
+            query = query.param("createdAt", timestamp(after.createdAt()))
+                    .param("priority", after.priority())
+                    .param("notificationId", after.notificationId());
+        }
+        List<Notification> found = query.query(ROW).list();
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        List<Notification> shown = found.subList(0, limit);
+        return new Page(shown, Position.of(shown.getLast()));
+    }
+
+    /** @param next where the next page starts after; null on the last page */
+    public record Page(List<Notification> notifications, Position next) {
+    }
+
+    /** A notification's place in a patient's list: its order's keys. */
+    public record Position(Instant createdAt, int priority, UUID notificationId) {
+
+        static Position of(Notification n) {
+            return new Position(n.createdAt(), n.kind().priority(), n.notificationId());
+        }
     }
 
     /**

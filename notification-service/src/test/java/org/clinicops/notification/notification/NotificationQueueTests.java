@@ -107,7 +107,7 @@ class NotificationQueueTests {
                     .isFalse();
             assertThat(notifications.insert(
                     Notification.pending(patient, NotificationKind.CRISIS_LINE_MESSAGE, event, "{}", T))).isTrue();
-            assertThat(notifications.findByPatient(patient)).hasSize(2);
+            assertThat(notifications.ofPatient(patient, null, 100).notifications()).hasSize(2);
             status.setRollbackOnly();
         });
     }
@@ -122,7 +122,8 @@ class NotificationQueueTests {
                 assertThat(notifications.insert(Notification.pending(patient, kind, event, "{}", T))).as(kind.name())
                         .isTrue();
             }
-            assertThat(notifications.findByPatient(patient)).hasSize(NotificationKind.values().length);
+            assertThat(notifications.ofPatient(patient, null, 100).notifications())
+                    .hasSize(NotificationKind.values().length);
             status.setRollbackOnly();
         });
     }
@@ -137,7 +138,7 @@ class NotificationQueueTests {
             assertThat(notifications.insert(reminder(patient, event), session + "/48h")).isTrue();
             assertThat(notifications.insert(reminder(patient, event), session + "/48h")).isFalse();
             assertThat(notifications.insert(reminder(patient, event), session + "/24h")).isTrue();
-            assertThat(notifications.findByPatient(patient)).hasSize(2);
+            assertThat(notifications.ofPatient(patient, null, 100).notifications()).hasSize(2);
             status.setRollbackOnly();
         });
     }
@@ -152,7 +153,7 @@ class NotificationQueueTests {
             notifications.addChannel(email, Channel.SMS, T);
             notifications.addChannel(email, Channel.SMS, T);
 
-            assertThat(notifications.findByPatient(patient)).extracting(Notification::channel)
+            assertThat(notifications.ofPatient(patient, null, 100).notifications()).extracting(Notification::channel)
                     .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
             assertThat(jdbc.sql("select dedupe_key, expires_at from notification "
                             + "where patient_id = :patient and channel = 'SMS'")
