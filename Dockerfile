@@ -11,6 +11,7 @@ COPY authorization-server/pom.xml authorization-server/
 COPY intake-service/pom.xml intake-service/
 COPY session-service/pom.xml session-service/
 COPY notification-service/pom.xml notification-service/
+COPY audit-service/pom.xml audit-service/
 COPY gateway/pom.xml gateway/
 COPY clinic-local/pom.xml clinic-local/
 COPY deploy/pom.xml deploy/

@@ -1,17 +1,17 @@
 package org.clinicops.events;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What every published event has: its own id (the CloudEvents {@code ce_id}, the key consumers deduplicate on),
- * the moment it happened, and the patient it concerns (the Kafka key, so one patient's events stay in order).
+ * A clinical event: a {@link PublishedEvent} about one patient, keyed by the patient's id so that one patient's events
+ * stay in order.
  */
-public interface ClinicEvent {
-
-    UUID eventId();
-
-    Instant occurredAt();
+public interface ClinicEvent extends PublishedEvent {
 
     UUID patientId();
+
+    @Override
+    default String key() {
+        return patientId().toString();
+    }
 }

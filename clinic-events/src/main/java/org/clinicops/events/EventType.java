@@ -7,7 +7,7 @@ import java.util.Optional;
  * A published event type: its CloudEvents {@code ce_type}, the record that carries it, its topic and its JSON Schema.
  * A change that would break an existing consumer is a new type with a new version suffix, never an edit of an old one.
  */
-public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass, String topic, String schemaResource) {
+public record EventType<T extends PublishedEvent>(String type, Class<T> recordClass, String topic, String schemaResource) {
 
     public static final EventType<ScreeningCompleted> SCREENING_COMPLETED = new EventType<>(
             "org.clinicops.screening.completed.v1", ScreeningCompleted.class, Topics.SCREENINGS,
@@ -69,17 +69,24 @@ public record EventType<T extends ClinicEvent>(String type, Class<T> recordClass
             "org.clinicops.treatment-plan.rescreening-due.v1", TreatmentPlanRescreeningDue.class, Topics.SESSIONS,
             "/schemas/treatment-plan-rescreening-due.v1.json");
 
+    public static final EventType<AuditRecorded> AUDIT_RECORDED = new EventType<>(
+            "org.clinicops.audit.recorded.v1", AuditRecorded.class, Topics.AUDIT, "/schemas/audit-recorded.v1.json");
+
+    public static final EventType<AuditChainHead> AUDIT_CHAIN_HEAD = new EventType<>(
+            "org.clinicops.audit.chain-head.v1", AuditChainHead.class, Topics.AUDIT_HEADS,
+            "/schemas/audit-chain-head.v1.json");
+
     public static final List<EventType<?>> ALL = List.of(
             SCREENING_COMPLETED, SCREENING_REVIEWED, PROGRESS_MEASURE_RECORDED, TREATMENT_PLAN_BOOKED,
             TREATMENT_PLAN_WAITING_FOR_CAPACITY, SESSION_SCHEDULED, SESSION_CHECKED_IN, DOSE_ADMINISTERED,
             SAFETY_ALERT_RAISED, SESSION_DEFERRED, SESSION_DISCHARGED, SESSION_CANCELLED, SESSION_NO_SHOW,
-            SESSION_RESCHEDULED, TREATMENT_PLAN_RESCREENING_DUE);
+            SESSION_RESCHEDULED, TREATMENT_PLAN_RESCREENING_DUE, AUDIT_RECORDED, AUDIT_CHAIN_HEAD);
 
     public static Optional<EventType<?>> ofType(String type) {
         return ALL.stream().filter(t -> t.type.equals(type)).findFirst();
     }
 
-    public static EventType<?> of(ClinicEvent event) {
+    public static EventType<?> of(PublishedEvent event) {
         return ALL.stream().filter(t -> t.recordClass == event.getClass()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not a published event type: " + event.getClass()));
     }

@@ -75,7 +75,8 @@ class AsyncApiDocumentTests {
     }
 
     @Test
-    void everyMessageIsKeyedByThePatientAndCarriesTheHeadersTheOutboxRelaySets() throws IllegalAccessException {
+    void everyMessageCarriesTheHeadersTheOutboxRelaySetsAndClinicalEventsAreKeyedByThePatient()
+            throws IllegalAccessException {
         List<String> headers = new ArrayList<>();
         for (Field field : CloudEventHeaders.class.getFields()) {
             String value = (String) field.get(null);
@@ -93,11 +94,23 @@ class AsyncApiDocumentTests {
         assertThat(required).containsExactlyInAnyOrderElementsOf(headers.stream()
                 .filter(h -> !h.equals(CloudEventHeaders.CORRELATION_ID) && !h.equals(CloudEventHeaders.TRACEPARENT))
                 .toList());
-        for (JsonNode message : messagesByName().values()) {
+        Map<String, JsonNode> messages = messagesByName();
+        for (JsonNode message : messages.values()) {
             assertThat(message.at("/headers/$ref").asString()).isEqualTo("#/components/schemas/cloudEventHeaders");
-            assertThat(message.at("/bindings/kafka/key/format").asString()).isEqualTo("uuid");
-            assertThat(message.at("/bindings/kafka/key/description").asString()).contains("patient id");
         }
+        for (EventType<?> type : EventType.ALL) {
+            JsonNode key = messages.get(type.type()).at("/bindings/kafka/key");
+            if (ClinicEvent.class.isAssignableFrom(type.recordClass())) {
+                assertThat(key.path("format").asString()).as(type.type()).isEqualTo("uuid");
+                assertThat(key.path("description").asString()).as(type.type()).contains("patient id");
+            } else {
+                assertThat(key.path("description").asString()).as(type.type()).doesNotContain("patient id");
+            }
+        }
+        assertThat(messages.get(EventType.AUDIT_RECORDED.type()).at("/bindings/kafka/key/description").asString())
+                .contains("auditId");
+        assertThat(messages.get(EventType.AUDIT_CHAIN_HEAD.type()).at("/bindings/kafka/key/description").asString())
+                .contains("chain");
     }
 
     @Test
@@ -107,7 +120,8 @@ class AsyncApiDocumentTests {
                 .computeIfAbsent(operation.at("/channel/$ref").asString(), c -> new ArrayList<>())
                 .add(operation.path("action").asString()));
 
-        assertThat(actionsByChannel).containsOnlyKeys("#/channels/screenings", "#/channels/sessions");
+        assertThat(actionsByChannel).containsOnlyKeys("#/channels/screenings", "#/channels/sessions",
+                "#/channels/audit", "#/channels/auditHeads");
         actionsByChannel.values().forEach(actions ->
                 assertThat(actions).containsOnlyOnce("send").contains("receive"));
     }

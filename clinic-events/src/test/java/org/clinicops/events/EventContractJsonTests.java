@@ -44,7 +44,12 @@ class EventContractJsonTests {
     private static final UUID PATIENT = UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-11-25T17:00:00Z");
 
-    static Stream<ClinicEvent> samples() {
+    private static final AuditRecorded AUDIT_READ = new AuditRecorded(UUID.randomUUID(),
+            Instant.parse("2026-11-25T17:00:00.114Z"), "intake-service", "demo-nurse", "demo-nurse", List.of("NURSE"),
+            AuditAction.READ, "GET", "/api/patients/{patientId}", List.of(PATIENT), 200, "203.0.113.7",
+            "4a8f2c1e-5d0b-4f7e-9d59-6a1c2b3d4e5f");
+
+    static Stream<PublishedEvent> samples() {
         UUID plan = UUID.randomUUID();
         UUID session = UUID.randomUUID();
         return Stream.of(
@@ -91,7 +96,14 @@ class EventContractJsonTests {
                         Instant.parse("2026-11-25T16:30:00Z")),
                 new SessionRescheduled(UUID.randomUUID(), AT, PATIENT, plan, session, 2,
                         Instant.parse("2026-11-30T16:00:00Z"), Instant.parse("2026-12-01T17:00:00Z"),
-                        Instant.parse("2026-12-01T18:55:00Z"), 2));
+                        Instant.parse("2026-12-01T18:55:00Z"), 2),
+                AUDIT_READ,
+                new AuditRecorded(UUID.randomUUID(), AT, "notification-service", "riverside-psychiatry-client", null,
+                        List.of("PARTNER"), AuditAction.UPDATE, "POST",
+                        "/api/partner/subscriptions/{subscriptionId}/rotate-secret", List.of(), 200, null, null),
+                new AuditChainHead(UUID.randomUUID(), AT, "clinic-ops", 1042,
+                        "c41a0f5e3d9b8a7c6e5d4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2918f0e"),
+                new AuditChainHead(UUID.randomUUID(), AT, "clinic-ops", 0, "0".repeat(64)));
     }
 
     /** 0.5 mg/kg at 71.5 kg is 35.8 mg (CLINICAL D-4), given in full over an elevated pre-dose BP's override. */
@@ -109,7 +121,7 @@ class EventContractJsonTests {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void serializedEventMatchesItsSchema(ClinicEvent event) throws IOException {
+    void serializedEventMatchesItsSchema(PublishedEvent event) throws IOException {
         EventType<?> type = EventType.of(event);
         String body = json.writeValueAsString(event);
 
@@ -117,14 +129,30 @@ class EventContractJsonTests {
 
         assertThat(errors).as(body).isEmpty();
         JsonNode tree = json.readTree(body);
-        assertThat(tree.get("eventId").asString()).isEqualTo(event.eventId().toString());
-        assertThat(tree.get("occurredAt").asString()).isEqualTo("2026-11-25T17:00:00Z");
-        assertThat(tree.get("patientId").asString()).isEqualTo(PATIENT.toString());
+        if (event instanceof ClinicEvent clinical) {
+            assertThat(tree.get("eventId").asString()).isEqualTo(clinical.eventId().toString());
+            assertThat(tree.get("occurredAt").asString()).isEqualTo("2026-11-25T17:00:00Z");
+            assertThat(tree.get("patientId").asString()).isEqualTo(PATIENT.toString());
+        }
+    }
+
+    /** An audit record travels with exactly the members of the trail's record that its appender does not assign. */
+    @Test
+    void anAuditRecordIsTheTrailsRecordWithoutWhatTheAppenderAssigns() {
+        JsonNode tree = json.readTree(json.writeValueAsString(AUDIT_READ));
+
+        assertThat(tree.propertyNames()).containsExactly("auditId", "at", "service", "actor", "clientId", "roles",
+                "action", "method", "route", "patientIds", "outcome", "sourceIp", "correlationId");
+        assertThat(tree.get("at").asString()).isEqualTo("2026-11-25T17:00:00.114Z");
+        assertThat(tree.get("patientIds").get(0).asString()).isEqualTo(PATIENT.toString());
+        assertThat(tree.get("outcome").isInt()).isTrue();
+        assertThat(AUDIT_READ.eventId()).isEqualTo(AUDIT_READ.auditId());
+        assertThat(AUDIT_READ.key()).isEqualTo(AUDIT_READ.auditId().toString());
     }
 
     @ParameterizedTest
     @MethodSource("samples")
-    void deserializingTheJsonGivesTheSameEvent(ClinicEvent event) {
+    void deserializingTheJsonGivesTheSameEvent(PublishedEvent event) {
         String body = json.writeValueAsString(event);
 
         assertThat(json.readValue(body, event.getClass())).isEqualTo(event);
@@ -132,7 +160,7 @@ class EventContractJsonTests {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void schemaDeclaresExactlyTheRecordsMembers(ClinicEvent event) throws IOException {
+    void schemaDeclaresExactlyTheRecordsMembers(PublishedEvent event) throws IOException {
         JsonNode schema = json.readTree(read(EventType.of(event).schemaResource()));
 
         assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(
@@ -142,7 +170,7 @@ class EventContractJsonTests {
     /** Consumers ignore members they do not know yet, so adding an optional member never breaks an old consumer. */
     @ParameterizedTest
     @MethodSource("samples")
-    void anAddedMemberStillMatchesTheSchemaAndStillReads(ClinicEvent event) throws IOException {
+    void anAddedMemberStillMatchesTheSchemaAndStillReads(PublishedEvent event) throws IOException {
         EventType<?> type = EventType.of(event);
         Map<String, Object> withExtra = json.readValue(json.writeValueAsString(event), Map.class);
         withExtra.put("addedInALaterRelease", 3);
@@ -179,7 +207,7 @@ class EventContractJsonTests {
      */
     @ParameterizedTest
     @MethodSource("contractBreaches")
-    void theSchemaRefusesABodyThatBreaksTheContract(ClinicEvent event, String member, Object value) throws IOException {
+    void theSchemaRefusesABodyThatBreaksTheContract(PublishedEvent event, String member, Object value) throws IOException {
         Map<String, Object> body = json.readValue(json.writeValueAsString(event), Map.class);
         body.put(member, value);
 
@@ -188,14 +216,14 @@ class EventContractJsonTests {
     }
 
     static Stream<Arguments> contractBreaches() {
-        List<ClinicEvent> all = samples().toList();
-        ClinicEvent iv = all.stream().filter(e -> e instanceof DoseAdministered d
+        List<PublishedEvent> all = samples().toList();
+        PublishedEvent iv = all.stream().filter(e -> e instanceof DoseAdministered d
                 && d.protocol() == Protocol.IV_KETAMINE_DEPRESSION).findFirst().orElseThrow();
-        ClinicEvent esketamine = all.stream().filter(e -> e instanceof DoseAdministered d
+        PublishedEvent esketamine = all.stream().filter(e -> e instanceof DoseAdministered d
                 && d.protocol() == Protocol.ESKETAMINE_NASAL).findFirst().orElseThrow();
-        ClinicEvent reading = all.stream().filter(e -> e instanceof SafetyAlertRaised a
+        PublishedEvent reading = all.stream().filter(e -> e instanceof SafetyAlertRaised a
                 && a.code() == SafetyAlertCode.SYSTOLIC_HIGH).findFirst().orElseThrow();
-        ClinicEvent seriousAdverseEvent = all.stream().filter(e -> e instanceof SafetyAlertRaised a
+        PublishedEvent seriousAdverseEvent = all.stream().filter(e -> e instanceof SafetyAlertRaised a
                 && a.code() == SafetyAlertCode.SERIOUS_ADVERSE_EVENT).findFirst().orElseThrow();
         return Stream.of(
                 arguments(iv, "orderedMgPerKg", null),
@@ -206,7 +234,12 @@ class EventContractJsonTests {
                 arguments(reading, "value", null),
                 arguments(reading, "threshold", null),
                 arguments(seriousAdverseEvent, "value", 120),
-                arguments(seriousAdverseEvent, "threshold", 180));
+                arguments(seriousAdverseEvent, "threshold", 180),
+                arguments(AUDIT_READ, "action", "VIEWED"),
+                arguments(AUDIT_READ, "outcome", "200"),
+                arguments(AUDIT_READ, "patientIds", List.of("Jane Doe")),
+                arguments(AUDIT_READ, "route", "/api/patients/511c8ebc?name=Jane Doe"),
+                arguments(AUDIT_READ, "actor", "Jane Doe <jane@example.org>"));
     }
 
     @Test
@@ -231,7 +264,7 @@ class EventContractJsonTests {
     void everyEventTypeHasAVersionedTypeAndATopic() {
         assertThat(EventType.ALL).allSatisfy(type -> {
             assertThat(type.type()).matches("org\\.clinicops\\.[a-z-]+\\.[a-z-]+\\.v\\d+");
-            assertThat(type.topic()).isIn(Topics.SCREENINGS, Topics.SESSIONS);
+            assertThat(type.topic()).isIn(Topics.SCREENINGS, Topics.SESSIONS, Topics.AUDIT, Topics.AUDIT_HEADS);
             assertThat(type.schemaResource()).endsWith(type.type().replaceAll(".*\\.(v\\d+)$", ".$1.json"));
         });
     }

@@ -1,5 +1,6 @@
 package org.clinicops.local;
 
+import org.clinicops.audit.AuditServiceApplication;
 import org.clinicops.authorization.AuthorizationServerApplication;
 import org.clinicops.authorization.IssuerProperties;
 import org.clinicops.gateway.GatewayApplication;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole clinic on one machine, no Docker: a real Kafka broker (KRaft), PostgreSQL, SMTP and SMS catchers, the
- * token issuer with its demo clients and the four services, each a Spring Boot application of its own in this JVM, on
+ * token issuer with its demo clients and the five services, each a Spring Boot application of its own in this JVM, on
  * the fixed local ports the README lists.
  */
 public final class ClinicLocal implements AutoCloseable {
@@ -88,16 +89,16 @@ public final class ClinicLocal implements AutoCloseable {
     }
 
     /** The ports to listen on; 0 takes any free port (tests). */
-    public record Ports(int authorization, int gateway, int intake, int session, int notification, int kafka,
-                        int postgres, int smtp, int sms) {
+    public record Ports(int authorization, int gateway, int intake, int session, int notification, int audit,
+                        int kafka, int postgres, int smtp, int sms) {
 
         public static Ports fixed() {
-            return new Ports(9000, 8080, 8081, 8082, 8083, LocalKafka.DEFAULT_PORT, LocalPostgres.DEFAULT_PORT,
+            return new Ports(9000, 8080, 8081, 8082, 8083, 8084, LocalKafka.DEFAULT_PORT, LocalPostgres.DEFAULT_PORT,
                     LocalMail.DEFAULT_PORT, LocalSms.DEFAULT_PORT);
         }
 
         public static Ports anyFree() {
-            return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -166,6 +167,18 @@ public final class ClinicLocal implements AutoCloseable {
             RunningService notificationService = run("notification-service",
                     NotificationServiceApplication.application(), notification);
             started.add(notificationService);
+            // its own application user, which may only insert and read audit records; the owner migrates
+            List<String> auditArgs = new ArrayList<>(common.stream()
+                    .filter(arg -> !arg.startsWith("--spring.datasource.")).toList());
+            auditArgs.add("--server.port=" + options.ports().audit());
+            auditArgs.add("--spring.datasource.url=" + infrastructure.postgres().jdbcUrlWithoutUser("audit"));
+            auditArgs.add("--spring.datasource.username=" + LocalPostgres.AUDIT_USER);
+            auditArgs.add("--spring.datasource.password=" + LocalPostgres.AUDIT_PASSWORD);
+            auditArgs.add("--spring.flyway.user=" + infrastructure.postgres().username());
+            auditArgs.add(serviceExcludes);
+            auditArgs.add(issuerKeys);
+            RunningService audit = run("audit-service", AuditServiceApplication.application(), auditArgs);
+            started.add(audit);
             List<String> gateway = new ArrayList<>(List.of(
                     "--server.port=" + options.ports().gateway(),
                     "--logging.include-application-name=false",
@@ -175,6 +188,7 @@ public final class ClinicLocal implements AutoCloseable {
                     "--clinic.gateway.intake-uri=" + intake.url(),
                     "--clinic.gateway.session-uri=" + session.url(),
                     "--clinic.gateway.notification-uri=" + notificationService.url(),
+                    "--clinic.gateway.audit-uri=" + audit.url(),
                     // the demo clock shows the zone session-service books in
                     "--clinic.zone=" + session.context().getEnvironment().getRequiredProperty("clinic.zone")));
             // with a clinic time, the gateway's demo clock reads (and moves) what the services read

@@ -37,7 +37,13 @@ public final class LocalPostgres implements AutoCloseable {
     public static final int DEFAULT_PORT = 5433;
     public static final String USERNAME = "postgres";
     /** The databases the services use: one per service that keeps state. */
-    public static final List<String> DATABASES = List.of("intake", "session", "notification");
+    public static final List<String> DATABASES = List.of("intake", "session", "notification", "audit");
+    /**
+     * audit-service's application user, which its migrations allow only to insert and read audit records (the
+     * schema's owner is {@value #USERNAME}); local mode only, its password is no secret.
+     */
+    public static final String AUDIT_USER = "audit_app";
+    public static final String AUDIT_PASSWORD = "audit-app";
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
     private static final String LOCK_FILE_NAME = "epg-lock"; // EmbeddedPostgres.LOCK_FILE_NAME
@@ -94,6 +100,7 @@ public final class LocalPostgres implements AutoCloseable {
         LocalPostgres local = new LocalPostgres(postgres, data, List.copyOf(databases));
         try {
             List<String> created = local.createMissingDatabases();
+            local.ensureAuditUser();
             log.info("PostgreSQL is up on localhost:{} in {} ms ({} data in {}{})", local.port(),
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), existing ? "existing" : "new", data,
                     created.isEmpty() ? "" : ", created databases " + created);
@@ -124,6 +131,14 @@ public final class LocalPostgres implements AutoCloseable {
             }
         }
         return created;
+    }
+
+    private void ensureAuditUser() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + AUDIT_USER + "') THEN "
+                    + "CREATE ROLE " + AUDIT_USER + " LOGIN PASSWORD '" + AUDIT_PASSWORD + "'; END IF; END $$");
+        }
     }
 
     /**
@@ -189,6 +204,11 @@ public final class LocalPostgres implements AutoCloseable {
     /** A JDBC URL for one database, with the user in it, e.g. {@code jdbc:postgresql://localhost:5433/intake?user=postgres}. */
     public String jdbcUrl(String database) {
         return postgres.getJdbcUrl(USERNAME, database);
+    }
+
+    /** A JDBC URL for one database that leaves the user to the connection's settings. */
+    public String jdbcUrlWithoutUser(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
     /** The user to connect as (no password). */

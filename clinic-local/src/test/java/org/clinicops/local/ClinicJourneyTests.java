@@ -116,6 +116,22 @@ class ClinicJourneyTests {
                 .map(n -> n.get("status").asString())).hasSize(11).containsOnly("PENDING");
     }
 
+    /** The gateway routes the audit trail's two routes to audit-service, which owns its own database. */
+    @Test
+    void theAuditTrailIsServedThroughTheGatewayAndVerifiesIntact() throws Exception {
+        String admin = "Bearer " + accessToken("demo-admin");
+
+        HttpResponse<String> trail = get("/api/audit?patientId=" + UUID.randomUUID(), admin);
+        assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+        assertThat(read(trail.body()).get("records").isArray()).isTrue();
+        assertThat(get("/api/audit", admin).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> verify = get("/api/audit/verify", "Bearer " + accessToken("demo-ops"));
+        assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
+        assertThat(read(verify.body()).get("intact").asBoolean()).isTrue();
+        assertThat(read(verify.body()).at("/chains/0/chain").asString()).isEqualTo("clinic-ops");
+    }
+
     /** After the session-day walk, so that its patient still finds a chair free on Thursday at 09:00. */
     @Test
     @Order(Integer.MAX_VALUE - 1)

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.clinicops.events.CloudEventHeaders;
+import org.clinicops.support.audit.AuditTrail;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.messaging.CloudEventReader;
 import org.clinicops.support.messaging.DeadLetterCount;
@@ -155,6 +156,11 @@ public class ClinicSupportAutoConfiguration {
         @Bean
         Outbox outbox(JdbcClient jdbc, JsonMapper json, TraceContext traces, OutboxRelay relay) {
             return new Outbox(jdbc, json, traces, relay);
+        }
+
+        @Bean
+        AuditTrail auditTrail(Outbox outbox, TransactionTemplate transactions) {
+            return new AuditTrail(outbox, transactions);
         }
 
         @Bean

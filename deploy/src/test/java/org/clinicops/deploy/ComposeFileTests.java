@@ -17,7 +17,7 @@ class ComposeFileTests {
 
     private static final Set<String> OBSERVABILITY = Set.of("prometheus", "grafana");
     private static final Set<String> SPRING_SERVICES = Set.of("authorization-server", "intake-service",
-            "session-service", "notification-service", "gateway");
+            "session-service", "notification-service", "audit-service", "gateway");
 
     private final Map<String, Object> compose = DeployFiles.document(DeployFiles.file("docker-compose.yml"));
     private final Map<String, Object> services = map(compose.get("services"));
@@ -62,7 +62,8 @@ class ComposeFileTests {
             }
         });
         assertThat(map(at(map(services.get("gateway")), "depends_on")).keySet())
-                .containsExactlyInAnyOrder("intake-service", "session-service", "notification-service");
+                .containsExactlyInAnyOrder("intake-service", "session-service", "notification-service",
+                        "audit-service");
         assertThat(map(at(map(services.get("session-service")), "depends_on")))
                 .containsEntry("kafka", Map.of("condition", "service_healthy"))
                 .containsEntry("postgres", Map.of("condition", "service_healthy"));
@@ -121,6 +122,19 @@ class ComposeFileTests {
         assertThat(roles).containsExactly("intake", "notification", "session");
         assertThat(DeployFiles.file("deploy/postgres-init.sh")).content()
                 .contains("for service in intake session notification");
+    }
+
+    /** No clinical service's credentials, nor audit-service's own application user, can edit the audit trail. */
+    @Test
+    void theAuditServiceConnectsAsAUserThatDoesNotOwnItsDatabase() {
+        Map<String, Object> environment = map(map(services.get("audit-service")).get("environment"));
+
+        assertThat(environment.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/audit");
+        assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo("audit_app");
+        assertThat(environment.get("SPRING_FLYWAY_USER")).isEqualTo("audit");
+        assertThat(DeployFiles.file("deploy/postgres-init.sh")).content()
+                .contains("for service in intake session notification audit")
+                .contains("create role audit_app login");
     }
 
     @Test

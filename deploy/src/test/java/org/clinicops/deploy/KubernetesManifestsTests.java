@@ -24,7 +24,7 @@ class KubernetesManifestsTests {
     private static final Path BASE = DeployFiles.file("deploy/k8s/base");
     private static final Path LOCAL = DeployFiles.file("deploy/k8s/overlays/local");
     private static final Set<String> SERVICES = Set.of("intake-service", "session-service", "notification-service",
-            "gateway");
+            "audit-service", "gateway");
 
     @ParameterizedTest
     @ValueSource(strings = {"deploy/k8s/base", "deploy/k8s/overlays/local"})

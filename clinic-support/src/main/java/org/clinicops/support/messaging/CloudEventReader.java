@@ -5,9 +5,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.events.EventType;
+import org.clinicops.events.PublishedEvent;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +48,7 @@ public class CloudEventReader {
                 header(message, CloudEventHeaders.CORRELATION_ID), message.getPayload(), this);
     }
 
-    <T extends ClinicEvent> T body(IncomingEvent event, EventType<T> type) {
+    <T extends PublishedEvent> T body(IncomingEvent event, EventType<T> type) {
         String body = new String(event.body(), StandardCharsets.UTF_8);
         List<Error> errors;
         try {

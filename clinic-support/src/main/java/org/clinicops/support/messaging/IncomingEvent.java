@@ -1,7 +1,7 @@
 package org.clinicops.support.messaging;
 
-import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
+import org.clinicops.events.PublishedEvent;
 import org.clinicops.support.web.CorrelationId;
 import org.slf4j.MDC;
 
@@ -37,7 +37,7 @@ public final class IncomingEvent {
      * consumer's business and are skipped. The handler's log lines carry the correlation id of the request that
      * caused the event.
      */
-    public <T extends ClinicEvent> boolean ifType(EventType<T> eventType, Consumer<? super T> handler) {
+    public <T extends PublishedEvent> boolean ifType(EventType<T> eventType, Consumer<? super T> handler) {
         if (!eventType.type().equals(type)) {
             return false;
         }

@@ -1,7 +1,7 @@
 package org.clinicops.support.outbox;
 
-import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
+import org.clinicops.events.PublishedEvent;
 import org.clinicops.support.observability.TraceContext;
 import org.clinicops.support.web.CorrelationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +40,7 @@ public class Outbox {
     /**
      * @param subject the CloudEvents subject: the id of the thing the event is about (a screening, a session)
      */
-    public void publish(ClinicEvent event, String subject) {
+    public void publish(PublishedEvent event, String subject) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An event must be published inside the transaction that causes it");
         }
@@ -53,7 +53,7 @@ public class Outbox {
                         """)
                 .param("eventId", event.eventId())
                 .param("topic", type.topic())
-                .param("key", event.patientId().toString())
+                .param("key", event.key())
                 .param("type", type.type())
                 .param("subject", subject)
                 .param("occurredAt", Timestamp.from(event.occurredAt()))

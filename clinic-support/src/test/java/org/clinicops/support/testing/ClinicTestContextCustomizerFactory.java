@@ -109,17 +109,23 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
     private static void serviceInfrastructure(ConfigurableApplicationContext context, String databaseUrl,
                                               String brokers) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("clinic-service-test", Map.of(
-                "spring.datasource.url", databaseUrl,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
+                // without the URL's user, which would override spring.datasource.username
+                "spring.datasource.url", databaseUrl.replaceFirst("\\?user=[^&]*$", ""),
                 "spring.kafka.bootstrap-servers", brokers)));
         context.getEnvironment().getPropertySources().addFirst(testIssuer());
         if (ClassUtils.isPresent("org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer",
                 ClinicTestContextCustomizerFactory.class.getClassLoader())) {
             ((GenericApplicationContext) context).registerBean(DefaultTestToken.class);
         }
-        // Test-speed defaults a test may still override with its own properties.
+        // Test-speed defaults a test may still override with its own properties; the server's superuser unless the
+        // service names an application user of its own (audit-service's may do less than the schema's owner)
         context.getEnvironment().getPropertySources().addLast(new MapPropertySource("clinic-service-test-defaults",
-                Map.of("clinic.outbox.relay-interval", "50ms")));
+                Map.of("clinic.outbox.relay-interval", "50ms",
+                        "spring.datasource.username", TestPostgres.SUPERUSER,
+                        "spring.datasource.password", "")));
+        String user = context.getEnvironment().getProperty("spring.datasource.username");
+        if (!TestPostgres.SUPERUSER.equals(user)) {
+            TestPostgres.loginRole(user, context.getEnvironment().getProperty("spring.datasource.password", ""));
+        }
     }
 }

@@ -4,8 +4,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
+import org.clinicops.events.PublishedEvent;
 import org.clinicops.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Sends events as the services' outbox relays do: CloudEvents in Kafka binary mode (ce_* headers as UTF-8 bytes,
- * JSON body), keyed by patient id, with a plain KafkaProducer; or, for malformed-message tests, any bytes at all.
+ * JSON body), keyed as the event says (a clinical event by its patient's id), with a plain KafkaProducer; or, for malformed-message tests, any bytes at all.
  */
 public final class CloudEventProducer implements AutoCloseable {
 
@@ -30,17 +30,17 @@ public final class CloudEventProducer implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    public void send(ClinicEvent event, UUID subject) {
-        send(EventType.of(event).topic(), event.patientId().toString(), body(event), headers(event, subject));
+    public void send(PublishedEvent event, UUID subject) {
+        send(EventType.of(event).topic(), event.key(), body(event), headers(event, subject));
     }
 
     /** The event's JSON body as the producing service writes it. */
-    public static byte[] body(ClinicEvent event) {
+    public static byte[] body(PublishedEvent event) {
         return JSON.writeValueAsBytes(event);
     }
 
     /** The headers the producing service would set; tests remove or spoil some for malformed messages. */
-    public static Map<String, String> headers(ClinicEvent event, UUID subject) {
+    public static Map<String, String> headers(PublishedEvent event, UUID subject) {
         EventType<?> type = EventType.of(event);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestPostgres {
 
+    /** Who owns every test database, and the user a service connects as unless it names its own. */
+    public static final String SUPERUSER = "postgres";
     private static final AtomicInteger databases = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -30,6 +32,23 @@ public final class TestPostgres {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
         return server.getJdbcUrl("postgres", name);
+    }
+
+    /**
+     * A login role with no rights of its own yet, for a service whose application user may do less than the owner of
+     * its schema (its migrations grant what it may do); created once per server, as a deployment's DBA would.
+     */
+    public static synchronized void loginRole(String name, String password) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain role name: " + name);
+        }
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name + "') then "
+                    + "create role " + name + " login password '" + password.replace("'", "''") + "'; "
+                    + "end if; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test role " + name, e);
+        }
     }
 
     /** Points {@code spring.datasource.*} at a fresh database. */

@@ -1,0 +1,2 @@
+/** audit-service's settings. */
+package org.clinicops.audit.config;

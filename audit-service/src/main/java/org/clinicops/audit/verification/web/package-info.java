@@ -1,0 +1,2 @@
+/** {@code GET /api/audit/verify}. */
+package org.clinicops.audit.verification.web;
