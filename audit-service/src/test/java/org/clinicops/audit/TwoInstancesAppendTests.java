@@ -11,6 +11,7 @@ import org.clinicops.support.testing.CloudEventProducer;
 import org.clinicops.support.testing.ReliedOnMetrics;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestPostgres;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class TwoInstancesAppendTests {
                     "--server.port=0",
                     "--spring.datasource.url=" + database,
                     "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
                     "--clinic.clock.start=" + TestClock.at("2026-11-25T17:00:00Z"),
                     "--clinic.clock.started-at=",
                     "--clinic.outbox.relay-interval=50ms",
@@ -115,8 +118,10 @@ class TwoInstancesAppendTests {
 
     private static String get(String uri) {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
+            // the metrics answer ops alone
+            return http.send(HttpRequest.newBuilder(URI.create(uri))
+                            .header("Authorization", TestTokens.ops().bearer()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

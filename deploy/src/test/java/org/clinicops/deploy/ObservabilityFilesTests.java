@@ -126,7 +126,7 @@ class ObservabilityFilesTests {
     }
 
     @Test
-    void prometheusScrapesEachServiceWithAListOfMetrics_atItsActuator() {
+    void prometheusScrapesEachServiceWithAListOfMetrics_atItsActuator_withAnOpsToken() {
         Map<String, Object> prometheus = DeployFiles.document(OBSERVABILITY.resolve("prometheus/prometheus.yml"));
         Map<String, Object> jobs = new TreeMap<>();
         list(prometheus.get("scrape_configs")).forEach(job -> jobs.put((String) map(job).get("job_name"), job));
@@ -136,6 +136,9 @@ class ObservabilityFilesTests {
         assertThat(jobs.keySet()).isEqualTo(services);
         jobs.forEach((job, config) -> {
             assertThat(map(config).get("metrics_path")).as(job).isEqualTo("/actuator/prometheus");
+            // the metrics answer an OPS token only
+            assertThat(map(map(config).get("oauth2")).get("token_url")).as(job)
+                    .isEqualTo("http://authorization-server:9000/oauth2/token");
             assertThat(list(at(map(list(map(config).get("dns_sd_configs")).getFirst()), "names"))).as(job)
                     .containsExactly(job);
         });

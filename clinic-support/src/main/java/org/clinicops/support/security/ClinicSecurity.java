@@ -3,6 +3,7 @@ package org.clinicops.support.security;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,8 @@ import java.util.Optional;
  * and dead letters only OPS. The application declares the {@link ServedRoutes} it enforces.
  */
 @Configuration(proxyBeanMethods = false)
+// a run without a web server (audit-service's verify command) has no route to guard
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ClinicSecurity {
 
     public static final String AUDIENCE = "clinic-ops";
