@@ -83,11 +83,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.limits = limits;
         this.time = new ClockTime(clock);
         this.json = json;
-        // an idle bucket is full again after burst / per-second: dropping it then forgets nothing
+        // an idle bucket is full again after burst / per-second by the same clock: dropping it then forgets nothing
         Duration refilled = Arrays.stream(RateLimitedClient.Kind.values()).map(limits::of)
                 .map(limit -> Duration.ofMillis(Math.ceilDiv(1000L * limit.getBurst(), limit.getPerSecond())))
                 .max(Duration::compareTo).orElseThrow();
         this.buckets = Caffeine.newBuilder()
+                .ticker(time::currentTimeNanos)
                 .expireAfterAccess(refilled.plusSeconds(1))
                 // bounds the memory a scan from many addresses can take
                 .maximumSize(100_000)
