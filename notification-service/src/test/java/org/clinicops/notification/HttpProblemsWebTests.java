@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * clinic-support's body limit and problem answers as notification-service gives them: a body over 64 KiB is a 413
- * before the alert is even looked up, and what Spring answers on its own (an unknown path, a method the path does not
- * take) is a problem whose status is the HTTP status.
+ * before the alert is even looked up, and a path or method the access matrix has no row for is refused (403), each a
+ * problem whose status is the HTTP status.
  */
 @SharedNotificationServiceTest
 class HttpProblemsWebTests {
@@ -47,10 +47,10 @@ class HttpProblemsWebTests {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            GET    | /api/nothing-here                                                  | 404
-            DELETE | /api/alerts                                                        | 405
-            GET    | /api/alerts/9d0c5d3e-5a9e-4d8a-9a57-3b0f0e1c2a11/ack                | 405
-            GET    | /api/notifications/9d0c5d3e-5a9e-4d8a-9a57-3b0f0e1c2a11/retry      | 405
+            GET    | /api/nothing-here                                                  | 403
+            DELETE | /api/alerts                                                        | 403
+            GET    | /api/alerts/9d0c5d3e-5a9e-4d8a-9a57-3b0f0e1c2a11/ack                | 403
+            GET    | /api/notifications/9d0c5d3e-5a9e-4d8a-9a57-3b0f0e1c2a11/retry      | 403
             """)
     void whatSpringAnswersOnItsOwnIsAProblem(String method, String path, int status) throws Exception {
         assertProblem(status, mvc.method(HttpMethod.valueOf(method)).uri(path).exchange());

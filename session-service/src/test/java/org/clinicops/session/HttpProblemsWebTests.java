@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * clinic-support's body limit and problem answers as session-service gives them: a body over 64 KiB is a 413 before
- * the session is even looked up, and what Spring answers on its own (an unknown path, a method the path does not take)
- * is a problem whose status is the HTTP status; an unknown session is a 404 before its body is judged.
+ * the session is even looked up, a path or method the access matrix has no row for is refused (403), each a problem
+ * whose status is the HTTP status; an unknown session is a 404 before its body is judged.
  */
 @SharedServiceTest(topics = {Topics.SCREENINGS, Topics.SESSIONS})
 @AutoConfigureMockMvc
@@ -40,9 +40,9 @@ class HttpProblemsWebTests {
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {4}")
     @CsvSource(delimiter = '|', textBlock = """
-            GET    | /api/nothing-here                                                  |                  |              | 404
-            DELETE | /api/sessions                                                      |                  |              | 405
-            PUT    | /api/sessions/9d0c5d3e-5a9e-4d8a-9a57-3b0f0e1c2a11/check-in        | application/json | {}           | 405
+            GET    | /api/nothing-here                                                  |                  |              | 403
+            DELETE | /api/sessions                                                      |                  |              | 403
+            PUT    | /api/sessions/9d0c5d3e-5a9e-4d8a-9a57-3b0f0e1c2a11/check-in        | application/json | {}           | 403
             POST   | /api/sessions/9d0c5d3e-5a9e-4d8a-9a57-3b0f0e1c2a11/check-in        | application/json | {not json    | 404
             """)
     void whatSpringAnswersOnItsOwnIsAProblem(String method, String path, String contentType, String body,

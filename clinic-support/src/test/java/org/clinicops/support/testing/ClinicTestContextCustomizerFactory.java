@@ -1,5 +1,6 @@
 package org.clinicops.support.testing;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
@@ -45,7 +46,7 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
             return new SharedCustomizer(sharedService.partitions());
         }
         return new Customizer(testClass, annotations.get(ServiceTest.class).synthesize(a -> a.isPresent())
-                .orElse(null));
+                .orElse(null), annotations.isPresent(SpringBootTest.class));
     }
 
     /**
@@ -59,15 +60,19 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
         }
     }
 
-    private record Customizer(Class<?> testClass, ServiceTest service) implements ContextCustomizer {
+    /** @param wholeApplication a {@code @SpringBootTest}, not a slice such as {@code @WebMvcTest} */
+    private record Customizer(Class<?> testClass, ServiceTest service, boolean wholeApplication)
+            implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
             TestClock clock = service == null ? new TestClock() : new TestClock(TestClock.at(service.now()));
             context.getBeanFactory().registerSingleton("clock", clock);
             if (service == null) {
-                // an application without a database or broker of its own (the gateway) is a resource server too
-                context.getEnvironment().getPropertySources().addFirst(testIssuer());
+                if (wholeApplication) {
+                    // an application without a database or broker of its own (the gateway) is a resource server too
+                    context.getEnvironment().getPropertySources().addFirst(testIssuer());
+                }
             } else {
                 // @ServiceTest's @EmbeddedKafka has registered the broker and published its address
                 serviceInfrastructure(context, TestPostgres.newDatabase(testClass.getSimpleName().toLowerCase()),
