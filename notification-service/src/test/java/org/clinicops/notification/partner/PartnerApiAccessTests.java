@@ -1,6 +1,7 @@
 package org.clinicops.notification.partner;
 
 import org.clinicops.events.Topics;
+import org.clinicops.support.testing.DefaultTestToken;
 import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class PartnerApiAccessTests {
     @Test
     void aRequestWithoutABearerTokenIsUnauthorizedWhateverClinicItNames() {
         MvcTestResult result = mvc.get().uri(EVENT_TYPES).header("X-Partner-Clinic", "riverside-psychiatry")
-                .param("partnerClinicId", "riverside-psychiatry").exchange();
+                .param("partnerClinicId", "riverside-psychiatry").with(DefaultTestToken.withoutToken()).exchange();
 
         assertThat(result).hasStatus(401).hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .hasContentType("application/problem+json");
