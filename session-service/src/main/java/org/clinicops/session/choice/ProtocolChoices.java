@@ -16,7 +16,6 @@ import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
 import org.clinicops.support.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,14 +72,13 @@ public class ProtocolChoices {
     }
 
     /** The plan as it stands after the choice. */
-    public TreatmentPlan choose(UUID patientId, byte[] body, String idempotencyKey) {
+    public TreatmentPlan choose(UUID patientId, byte[] body, String idempotencyKey, String prescriberId) {
         UUID planId = plans.findByPatient(patientId).map(TreatmentPlan::planId)
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId + " has no treatment plan"));
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
         JsonFields fields = new JsonFields(request);
         Protocol protocol = fields.field("protocol").requiredEnum(Protocol.class);
-        String prescriberId = StaffId.required(fields.field("prescriberId"));
         fields.throwIfInvalid();
 
         Outcome outcome = transactions.execute(tx -> {

@@ -19,7 +19,6 @@ import org.clinicops.support.outbox.Outbox;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
 import org.clinicops.support.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,14 +72,13 @@ public class CourseChanges {
         this.clock = clock;
     }
 
-    /** {@code {"decision": "CONTINUE" | "STOP", "clinicianId": "dr-okafor"}}. */
-    public TreatmentPlan review(UUID patientId, byte[] body, String idempotencyKey) {
+    /** {@code {"decision": "CONTINUE" | "STOP"}}, decided by {@code clinicianId}. */
+    public TreatmentPlan review(UUID patientId, byte[] body, String idempotencyKey, String clinicianId) {
         TreatmentPlan found = find(patientId);
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
         JsonFields fields = new JsonFields(request);
         CourseDecision decision = fields.field("decision").requiredEnum(CourseDecision.class);
-        String clinicianId = StaffId.required(fields.field("clinicianId"));
         fields.throwIfInvalid();
         TreatmentPlan reviewed = change("treatment-plan-review", found, request, idempotencyKey, (plan, now) -> {
             TreatmentPlan decided = plan.review(decision, clinicianId, now);
@@ -97,11 +95,12 @@ public class CourseChanges {
     }
 
     /**
-     * {@code {"boosterIntervalWeeks": 4, "prescriberId": "dr-okafor"}}: the plan enters maintenance and its next
+     * {@code {"boosterIntervalWeeks": 4}}, set by {@code prescriberId}: the plan enters maintenance and its next
      * booster is booked, or, in maintenance, later boosters follow the new interval. The interval is the protocol's
      * (IV and IM 2-6 weeks, esketamine 1-2).
      */
-    public TreatmentPlan setBoosterInterval(UUID patientId, byte[] body, String idempotencyKey) {
+    public TreatmentPlan setBoosterInterval(UUID patientId, byte[] body, String idempotencyKey,
+                                            String prescriberId) {
         TreatmentPlan found = find(patientId);
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
@@ -115,7 +114,6 @@ public class CourseChanges {
                         + maintenance.maxIntervalWeeks() + " weeks for " + found.protocol());
             }
         }
-        String prescriberId = StaffId.required(fields.field("prescriberId"));
         fields.throwIfInvalid();
         return change("treatment-plan-maintenance", found, request, idempotencyKey, (plan, now) -> {
             TreatmentPlan inMaintenance = plan.setBoosterInterval(weeks, prescriberId);
@@ -127,16 +125,15 @@ public class CourseChanges {
     }
 
     /**
-     * {@code {"reason": "PATIENT_REQUEST", "closedBy": "dr-okafor"}}: nothing more is booked; each scheduled session
+     * {@code {"reason": "PATIENT_REQUEST"}}, by {@code closedBy}: nothing more is booked; each scheduled session
      * is called off and its chair time freed. Closing a closed plan changes nothing.
      */
-    public TreatmentPlan close(UUID patientId, byte[] body, String idempotencyKey) {
+    public TreatmentPlan close(UUID patientId, byte[] body, String idempotencyKey, String closedBy) {
         TreatmentPlan found = find(patientId);
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
         JsonFields fields = new JsonFields(request);
         PlanClosure reason = fields.field("reason").requiredEnum(PlanClosure.class);
-        String closedBy = StaffId.required(fields.field("closedBy"));
         fields.throwIfInvalid();
         TreatmentPlan closed = change("treatment-plan-close", found, request, idempotencyKey, (plan, now) ->
                 plan.close(reason, closedBy, now).ifPresent(done -> {

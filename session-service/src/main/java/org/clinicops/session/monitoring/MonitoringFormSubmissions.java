@@ -4,8 +4,6 @@ import org.clinicops.session.request.KeyClaims;
 import org.clinicops.session.schedule.Sessions;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonBodies;
-import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +18,7 @@ import java.util.UUID;
 /**
  * Marks a due monitoring form submitted, checked in this order: the session exists (404), the body is a JSON object
  * (400), the key's form (422); then, under the form's row lock, a repeat with the same key and body answers the form
- * as it stands, a form not due is a 409 and a bad {@code submittedBy} a 422.
+ * as it stands and a form not due is a 409. Who submitted it is the token's staff id, whatever the body says.
  */
 @Service
 public class MonitoringFormSubmissions {
@@ -44,7 +42,7 @@ public class MonitoringFormSubmissions {
         this.clock = clock;
     }
 
-    public MonitoringForm submit(UUID sessionId, byte[] body, String idempotencyKey) {
+    public MonitoringForm submit(UUID sessionId, byte[] body, String idempotencyKey, String submittedBy) {
         sessions.findById(sessionId).orElseThrow(() -> new NotFoundException("No session " + sessionId));
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
@@ -58,10 +56,7 @@ public class MonitoringFormSubmissions {
             if (form == null) {
                 throw MonitoringForms.noFormDue(sessionId, "only a discharge from an esketamine session makes one due");
             }
-            JsonFields fields = new JsonFields(request);
-            String submittedBy = StaffId.required(fields.field("submittedBy"));
-            MonitoringForm submitted = form.submit(submittedBy, now); // a form not due is refused before the fields
-            fields.throwIfInvalid();
+            MonitoringForm submitted = form.submit(submittedBy, now);
             forms.markSubmitted(submitted);
             return submitted;
         });

@@ -6,7 +6,6 @@ import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
-import org.clinicops.support.request.StaffId;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,11 +48,12 @@ public class EsketamineEnrollments {
     }
 
     /**
-     * {@code enrolledOn} (optional, default today in the clinic's zone, not in the future) and {@code prescriberId}.
+     * {@code enrolledOn} (optional, default today in the clinic's zone, not in the future), recorded by
+     * {@code prescriberId} (the token's).
      *
      * @return the plan as it stands after the enrollment
      */
-    public TreatmentPlan enroll(UUID patientId, byte[] body, String idempotencyKey) {
+    public TreatmentPlan enroll(UUID patientId, byte[] body, String idempotencyKey, String prescriberId) {
         UUID planId = plans.findByPatient(patientId).map(TreatmentPlan::planId)
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId + " has no treatment plan"));
         JsonNode request = bodies.readObject(body);
@@ -65,7 +65,6 @@ public class EsketamineEnrollments {
         if (enrolledOn != null && enrolledOn.isAfter(today)) {
             enrolledOnField.reject("must not be in the future (today is " + today + " in the clinic's zone)");
         }
-        String prescriberId = StaffId.required(fields.field("prescriberId"));
         fields.throwIfInvalid();
 
         return transactions.execute(tx -> {

@@ -14,10 +14,12 @@ import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.session.schedule.Sessions;
 import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -45,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProtocolChoiceWebTests {
 
     static final ZoneId CLINIC = ZoneId.of("America/Los_Angeles");
+    /** The prescriber is the token's: a body member naming another is ignored. */
     static final String ESKETAMINE = """
-            {"protocol": "ESKETAMINE_NASAL", "prescriberId": "dr-okafor"}""";
+            {"protocol": "ESKETAMINE_NASAL", "prescriberId": "not-the-prescriber"}""";
 
     @Autowired
     MockMvcTester mvc;
@@ -196,7 +199,7 @@ class ProtocolChoiceWebTests {
         long eventsBefore = eventTypes(patient).size();
 
         assertThat(choose(patient, """
-                {"protocol": "IV_KETAMINE_DEPRESSION", "prescriberId": "dr-okafor"}""")).hasStatusOk().bodyJson()
+                {"protocol": "IV_KETAMINE_DEPRESSION"}""")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.status", v -> v.assertThat().isEqualTo("BOOKED"))
                 .doesNotHavePath("$.protocolChoice");
 
@@ -215,14 +218,13 @@ class ProtocolChoiceWebTests {
         assertThat(choose(patient, "not json")).hasStatus(400);
         assertThat(choose(patient, "[]")).hasStatus(400);
         assertThat(choose(patient, "{}")).hasStatus(422).bodyJson().extractingPath("$.errors[*].field").asArray()
-                .containsExactly("protocol", "prescriberId");
+                .containsExactly("protocol");
         assertThat(choose(patient, """
-                {"protocol": "KETAMINE_LOZENGE", "prescriberId": "dr okafor!"}""")).hasStatus(422).bodyJson()
-                .extractingPath("$.errors[*].field").asArray().containsExactly("protocol", "prescriberId");
+                {"protocol": "KETAMINE_LOZENGE"}""")).hasStatus(422).bodyJson()
+                .extractingPath("$.errors[*].field").asArray().containsExactly("protocol");
         assertThat(choose(patient, """
-                {"protocol": "esketamine_nasal", "prescriberId": "%s"}""".formatted("d".repeat(101))))
-                .hasStatus(422).bodyJson()
-                .extractingPath("$.errors[*].field").asArray().containsExactly("protocol", "prescriberId");
+                {"protocol": "esketamine_nasal"}""")).hasStatus(422).bodyJson()
+                .extractingPath("$.errors[*].field").asArray().containsExactly("protocol");
         assertThat(choose(patient, ESKETAMINE, "bad key")).hasStatus(422).bodyJson()
                 .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("Idempotency-Key"));
 
@@ -239,7 +241,7 @@ class ProtocolChoiceWebTests {
         assertThat(choose(patient, ESKETAMINE, "choice-1")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.sessions", v -> v.assertThat().asArray().hasSize(8));
         assertThat(choose(patient, """
-                {"protocol": "IM_KETAMINE", "prescriberId": "dr-okafor"}""", "choice-1")).hasStatus(409).bodyJson()
+                {"protocol": "IM_KETAMINE"}""", "choice-1")).hasStatus(409).bodyJson()
                 .hasPathSatisfying("$.code", v -> v.assertThat().isEqualTo("IDEMPOTENCY_KEY_REUSED"));
 
         assertThat(series(patient)).isEqualTo(booked);
@@ -292,6 +294,7 @@ class ProtocolChoiceWebTests {
 
     private MvcTestResult choose(UUID patient, String body, String idempotencyKey) {
         var request = mvc.post().uri("/api/patients/{id}/treatment-plan/protocol", patient)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dr-okafor", "PRESCRIBER").bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body);
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);

@@ -12,11 +12,13 @@ import org.clinicops.session.schedule.SessionStatus;
 import org.clinicops.session.schedule.Sessions;
 import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -106,12 +108,11 @@ class TreatmentCourseWebTests {
                  "rescreening": {"screeningId": "%s", "response": true}}""".formatted(rescreening.screeningId()));
 
         assertThat(maintenance(patient, """
-                {"boosterIntervalWeeks": 1, "prescriberId": "dr okafor"}""")).hasStatus(422).bodyJson()
-                .extractingPath("$.errors[*].field").asArray()
-                .containsExactly("boosterIntervalWeeks", "prescriberId");
+                {"boosterIntervalWeeks": 1}""")).hasStatus(422).bodyJson()
+                .extractingPath("$.errors[*].field").asArray().containsExactly("boosterIntervalWeeks");
         at("2026-12-10T18:00:00Z");
         assertThat(maintenance(patient, """
-                {"boosterIntervalWeeks": 4, "prescriberId": "dr-okafor"}""")).hasStatusOk().bodyJson()
+                {"boosterIntervalWeeks": 4}""")).hasStatusOk().bodyJson()
                 .isLenientlyEqualTo("""
                         {"status": "MAINTENANCE", "boosterIntervalWeeks": 4}""");
         // four weeks after the last infusion on Wednesday 9 Dec: Wednesday 6 Jan, 08:00 clinic time
@@ -124,7 +125,7 @@ class TreatmentCourseWebTests {
 
         assertThat(booster(patient, 8).start()).isEqualTo(TestClock.at("2027-02-03T16:00:00Z"));
         assertThat(maintenance(patient, """
-                {"boosterIntervalWeeks": 2, "prescriberId": "dr-okafor"}""")).hasStatusOk().bodyJson()
+                {"boosterIntervalWeeks": 2}""")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.sessions.length()", v -> v.assertThat().isEqualTo(8));
     }
 
@@ -136,22 +137,22 @@ class TreatmentCourseWebTests {
                 v -> v.assertThat().isEqualTo("WAITING_FOR_REVIEW"));
 
         assertThat(maintenance(patient, """
-                {"boosterIntervalWeeks": 4, "prescriberId": "dr-okafor"}""")).hasStatus(409).bodyJson()
+                {"boosterIntervalWeeks": 4}""")).hasStatus(409).bodyJson()
                 .isLenientlyEqualTo("""
                         {"code": "MAINTENANCE_NOT_DUE", "unmet": ["MAINTENANCE_NOT_DUE"],
                          "planStatus": "WAITING_FOR_REVIEW"}""");
         assertThat(review(patient, "{\"decision\": \"MAYBE\"}")).hasStatus(422).bodyJson()
-                .extractingPath("$.errors[*].field").asArray().containsExactly("decision", "clinicianId");
+                .extractingPath("$.errors[*].field").asArray().containsExactly("decision");
         at("2026-12-14T18:00:00Z");
         assertThat(review(patient, """
-                {"decision": "STOP", "clinicianId": "dr-adeyemi"}""")).hasStatusOk().bodyJson()
+                {"decision": "STOP"}""")).hasStatusOk().bodyJson()
                 .isLenientlyEqualTo("""
                         {"status": "CLOSED",
                          "review": {"decision": "STOP", "clinicianId": "dr-adeyemi", "reviewedAt": "%s"},
                          "closure": {"reason": "NO_RESPONSE", "closedBy": "dr-adeyemi"}}"""
                         .formatted(TestClock.isoInstant("2026-12-14T18:00:00Z")));
         assertThat(review(patient, """
-                {"decision": "CONTINUE", "clinicianId": "dr-adeyemi"}""")).hasStatus(409).bodyJson()
+                {"decision": "CONTINUE"}""")).hasStatus(409).bodyJson()
                 .hasPathSatisfying("$.code", v -> v.assertThat().isEqualTo("PLAN_NOT_WAITING_FOR_REVIEW"));
         assertThat(sessions.ofPlan(planId(patient))).hasSize(6);
     }
@@ -162,10 +163,10 @@ class TreatmentCourseWebTests {
         booking.on(rescreening(patient, ScreeningOutcome.ELIGIBLE, false));
 
         assertThat(review(patient, """
-                {"decision": "CONTINUE", "clinicianId": "dr-adeyemi"}""")).hasStatusOk().bodyJson()
+                {"decision": "CONTINUE"}""")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.status", v -> v.assertThat().isEqualTo("WAITING_FOR_BOOSTER_INTERVAL"));
         assertThat(maintenance(patient, """
-                {"boosterIntervalWeeks": 6, "prescriberId": "dr-okafor"}""")).hasStatusOk();
+                {"boosterIntervalWeeks": 6}""")).hasStatusOk();
         assertThat(booster(patient, 7).start()).isEqualTo(TestClock.at("2027-01-20T16:00:00Z"));
     }
 
@@ -184,12 +185,13 @@ class TreatmentCourseWebTests {
         UUID patient = booked();
         give(series(patient).getFirst());
         assertThat(close(patient, "{\"reason\": \"BORED\"}", null)).hasStatus(422).bodyJson()
-                .extractingPath("$.errors[*].field").asArray().containsExactly("reason", "closedBy");
+                .extractingPath("$.errors[*].field").asArray().containsExactly("reason");
         assertThat(close(UUID.randomUUID(), "{}", null)).hasStatus(404);
 
         at("2026-11-27T18:00:00Z");
+        // who closed it is the token's prescriber, not a body member
         String body = """
-                {"reason": "PATIENT_REQUEST", "closedBy": "dr-okafor"}""";
+                {"reason": "PATIENT_REQUEST", "closedBy": "not-the-prescriber"}""";
         assertThat(close(patient, body, "close-1")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"status": "CLOSED", "closure": {"reason": "PATIENT_REQUEST", "closedBy": "dr-okafor",
                  "closedAt": "%s"}}""".formatted(TestClock.isoInstant("2026-11-27T18:00:00Z")));
@@ -212,7 +214,7 @@ class TreatmentCourseWebTests {
         UUID patient = seriesGiven();
         booking.on(rescreening(patient, ScreeningOutcome.ELIGIBLE, true));
         maintenance(patient, """
-                {"boosterIntervalWeeks": 2, "prescriberId": "dr-okafor"}""");
+                {"boosterIntervalWeeks": 2}""");
         ScheduledSession first = booster(patient, 7);
         assertThat(first.start()).isEqualTo(TestClock.at("2026-12-23T16:00:00Z"));
 
@@ -316,16 +318,19 @@ class TreatmentCourseWebTests {
 
     private MvcTestResult maintenance(UUID patient, String body) {
         return mvc.post().uri("/api/patients/{id}/treatment-plan/maintenance", patient)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dr-okafor", "PRESCRIBER").bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     }
 
     private MvcTestResult review(UUID patient, String body) {
         return mvc.post().uri("/api/patients/{id}/treatment-plan/review", patient)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dr-adeyemi", "CLINICIAN").bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     }
 
     private MvcTestResult close(UUID patient, String body, String idempotencyKey) {
         var request = mvc.post().uri("/api/patients/{id}/treatment-plan/close", patient)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dr-okafor", "PRESCRIBER").bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body);
         return (idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey)).exchange();
     }

@@ -9,10 +9,12 @@ import org.clinicops.session.schedule.ScheduledSession;
 import org.clinicops.session.schedule.Sessions;
 import org.clinicops.support.testing.SharedServiceTest;
 import org.clinicops.support.testing.TestClock;
+import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -67,8 +69,7 @@ class EsketamineProgrammeWebTests {
         assertThat(mvc.get().uri("/api/sessions/{id}", first.sessionId())).bodyJson()
                 .hasPathSatisfying("$.status", v -> v.assertThat().isEqualTo("SCHEDULED"));
 
-        assertThat(enroll(patient, """
-                {"prescriberId": "dr-okafor"}""", null)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+        assertThat(enroll(patient, "{}", null)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"protocol": "ESKETAMINE_NASAL", "esketamineEnrollment":
                   {"enrolledOn": "%s", "prescriberId": "dr-okafor", "recordedAt": "%s"}}"""
                 .formatted(TestClock.isoDate("2026-11-30"), TestClock.isoInstant("2026-11-30T16:00:00Z")));
@@ -81,23 +82,23 @@ class EsketamineProgrammeWebTests {
         UUID patient = onEsketamine();
 
         assertThat(enroll(patient, """
-                {"enrolledOn": "%s", "prescriberId": "dr-okafor"}""".formatted(TestClock.isoDate("2026-11-26")),
+                {"enrolledOn": "%s"}""".formatted(TestClock.isoDate("2026-11-26")),
                 null)).hasStatus(422).bodyJson()
                 .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("enrolledOn"));
         assertThat(enroll(patient, """
-                {"enrolledOn": "2026-13-01", "prescriberId": "dr okafor"}""", null)).hasStatus(422).bodyJson()
-                .extractingPath("$.errors[*].field").asArray().containsExactly("enrolledOn", "prescriberId");
+                {"enrolledOn": "2026-13-01"}""", null)).hasStatus(422).bodyJson()
+                .extractingPath("$.errors[*].field").asArray().containsExactly("enrolledOn");
         assertThat(enroll(UUID.randomUUID(), "{}", null)).hasStatus(404);
 
         String enrollment = """
-                {"enrolledOn": "%s", "prescriberId": "dr-okafor"}""".formatted(TestClock.isoDate("2026-11-24"));
+                {"enrolledOn": "%s"}""".formatted(TestClock.isoDate("2026-11-24"));
         assertThat(enroll(patient, enrollment, "enroll-1")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.esketamineEnrollment.enrolledOn",
                         v -> v.assertThat().isEqualTo(TestClock.isoDate("2026-11-24")));
         assertThat(enroll(patient, enrollment, "enroll-1")).hasStatusOk();
         assertThat(enroll(patient, enrollment, null)).hasStatusOk();
         assertThat(enroll(patient, """
-                {"enrolledOn": "%s", "prescriberId": "dr-okafor"}""".formatted(TestClock.isoDate("2026-11-25")),
+                {"enrolledOn": "%s"}""".formatted(TestClock.isoDate("2026-11-25")),
                 null)).hasStatus(409).bodyJson()
                 .hasPathSatisfying("$.code", v -> v.assertThat().isEqualTo("ESKETAMINE_ENROLLMENT_RECORDED"));
         assertThat(enroll(patient, "{\"prescriberId\": \"dr-adeyemi\"}", "enroll-1")).hasStatus(409).bodyJson()
@@ -137,19 +138,19 @@ class EsketamineProgrammeWebTests {
                 danas.sessionId(), dana, danas.planId(), TestClock.isoInstant("2026-11-30T18:26:00Z")));
 
         at("2026-11-30T18:40:00Z");
-        assertThat(submit(noors, "{}", null)).hasStatus(422).bodyJson()
-                .hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("submittedBy"));
-        assertThat(submit(noors, "{\"submittedBy\": \"rn-lee\"}", "form-1")).hasStatusOk().bodyJson()
+        // who submitted is the token's nurse, not a body member
+        String form = "{\"submittedBy\": \"not-the-nurse\"}";
+        assertThat(submit(noors, form, "form-1")).hasStatusOk().bodyJson()
                 .isLenientlyEqualTo("""
                         {"sessionId": "%s", "submittedAt": "%s", "submittedBy": "rn-lee"}"""
                         .formatted(noors.sessionId(), TestClock.isoInstant("2026-11-30T18:40:00Z")));
         at("2026-11-30T18:41:00Z");
-        assertThat(submit(noors, "{\"submittedBy\": \"rn-lee\"}", "form-1")).hasStatusOk().bodyJson()
+        assertThat(submit(noors, form, "form-1")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.submittedAt",
                         v -> v.assertThat().isEqualTo(TestClock.isoInstant("2026-11-30T18:40:00Z")));
-        assertThat(submit(noors, "{\"submittedBy\": \"rn-ortiz\"}", "form-1")).hasStatus(409).bodyJson()
+        assertThat(submit(noors, "{}", "form-1")).hasStatus(409).bodyJson()
                 .hasPathSatisfying("$.code", v -> v.assertThat().isEqualTo("IDEMPOTENCY_KEY_REUSED"));
-        assertThat(submit(noors, "{\"submittedBy\": \"rn-lee\"}", null)).hasStatus(409).bodyJson()
+        assertThat(submit(noors, form, null)).hasStatus(409).bodyJson()
                 .isLenientlyEqualTo("""
                         {"code": "NO_MONITORING_FORM_DUE", "unmet": ["NO_MONITORING_FORM_DUE"]}""");
 
@@ -163,7 +164,7 @@ class EsketamineProgrammeWebTests {
         booking.on(new ScreeningCompleted(UUID.randomUUID(), TestClock.at("2026-11-25T17:00:00Z"), ivPatient,
                 UUID.randomUUID(), "DEPRESSION", ScreeningOutcome.ELIGIBLE, List.of(), true));
 
-        assertThat(submit(firstSession(ivPatient), "{\"submittedBy\": \"rn-lee\"}", null)).hasStatus(409).bodyJson()
+        assertThat(submit(firstSession(ivPatient), "{}", null)).hasStatus(409).bodyJson()
                 .hasPathSatisfying("$.code", v -> v.assertThat().isEqualTo("NO_MONITORING_FORM_DUE"));
         assertThat(mvc.post().uri("/api/sessions/{id}/monitoring-form", UUID.randomUUID())
                 .contentType(MediaType.APPLICATION_JSON).content("not json")).hasStatus(404);
@@ -192,7 +193,7 @@ class EsketamineProgrammeWebTests {
         at("2026-11-25T18:00:00Z");
         assertThat(mvc.post().uri("/api/patients/{id}/treatment-plan/protocol", patient)
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"protocol": "ESKETAMINE_NASAL", "prescriberId": "dr-okafor"}""")).hasStatusOk();
+                        {"protocol": "ESKETAMINE_NASAL"}""")).hasStatusOk();
         return patient;
     }
 
@@ -204,7 +205,7 @@ class EsketamineProgrammeWebTests {
         assertThat(post(session, "vitals", vitals())).hasStatus(201);
         at("2026-11-30T16:10:00Z");
         assertThat(post(session, "dose-order", """
-                {"prescriberId": "dr-okafor", "orderedMg": 56}""")).hasStatus(201);
+                {"orderedMg": 56}""")).hasStatus(201);
         at("2026-11-30T16:15:00Z");
         assertThat(post(session, "dose-start", "")).hasStatusOk();
         at("2026-11-30T16:20:00Z");
@@ -228,12 +229,14 @@ class EsketamineProgrammeWebTests {
 
     private MvcTestResult enroll(UUID patient, String body, String idempotencyKey) {
         var request = mvc.post().uri("/api/patients/{id}/treatment-plan/esketamine-enrollment", patient)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dr-okafor", "PRESCRIBER").bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body);
         return (idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey)).exchange();
     }
 
     private MvcTestResult submit(ScheduledSession session, String body, String idempotencyKey) {
         var request = mvc.post().uri("/api/sessions/{id}/monitoring-form", session.sessionId())
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("rn-lee", "NURSE").bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body);
         return (idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey)).exchange();
     }

@@ -4,7 +4,9 @@ import org.clinicops.session.monitoring.MonitoringForm;
 import org.clinicops.session.monitoring.MonitoringFormSubmissions;
 import org.clinicops.session.monitoring.MonitoringForms;
 import org.clinicops.support.idempotency.IdempotencyKeys;
+import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.BadParameterException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +46,8 @@ class MonitoringFormController {
 
     @PostMapping("/api/sessions/{sessionId}/monitoring-form")
     MonitoringForm submit(@PathVariable("sessionId") UUID sessionId, @RequestBody(required = false) byte[] body,
-                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return submissions.submit(sessionId, body, key);
+                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                          Authentication caller) {
+        return submissions.submit(sessionId, body, key, Caller.of(caller).id());
     }
 }

@@ -7,7 +7,9 @@ import org.clinicops.session.plan.TreatmentPlan;
 import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.Sessions;
 import org.clinicops.support.idempotency.IdempotencyKeys;
+import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.NotFoundException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +23,8 @@ import java.util.UUID;
 /**
  * A patient's treatment plan (404 until a cleared screening has made one), the prescriber's choice of its protocol,
  * the patient's enrollment in esketamine's programme, and the course after the induction series (CLINICAL D-9): the
- * review, the booster interval and closing; each change answers the plan as it now stands.
+ * review, the booster interval and closing; each change answers the plan as it now stands. Who decided is the
+ * token's staff id: a body member naming them ({@code prescriberId}, {@code clinicianId}, {@code closedBy}) is ignored.
  */
 @RestController
 @RequestMapping("/api/patients/{patientId}/treatment-plan")
@@ -48,45 +51,50 @@ class TreatmentPlanController {
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId + " has no treatment plan"));
     }
 
-    /** {@code {"protocol": "ESKETAMINE_NASAL", "prescriberId": "dr-okafor"}} (CLINICAL section 6). */
+    /** {@code {"protocol": "ESKETAMINE_NASAL"}} (CLINICAL section 6). */
     @PostMapping("/protocol")
     TreatmentPlanResponse chooseProtocol(@PathVariable("patientId") UUID patientId,
                                          @RequestBody(required = false) byte[] body,
-                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return response(choices.choose(patientId, body, key));
+                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                         Authentication caller) {
+        return response(choices.choose(patientId, body, key, Caller.of(caller).id()));
     }
 
-    /** {@code {"enrolledOn": "2026-11-25", "prescriberId": "dr-okafor"}}, the date optional. */
+    /** {@code {"enrolledOn": "2026-11-25"}}, the date optional. */
     @PostMapping("/esketamine-enrollment")
     TreatmentPlanResponse enrollInEsketamine(@PathVariable("patientId") UUID patientId,
                                              @RequestBody(required = false) byte[] body,
-                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return response(enrollments.enroll(patientId, body, key));
+                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                             Authentication caller) {
+        return response(enrollments.enroll(patientId, body, key, Caller.of(caller).id()));
     }
 
-    /** {@code {"decision": "CONTINUE" | "STOP", "clinicianId": "dr-okafor"}} after a re-screening without response. */
+    /** {@code {"decision": "CONTINUE" | "STOP"}} after a re-screening without response. */
     @PostMapping("/review")
     TreatmentPlanResponse review(@PathVariable("patientId") UUID patientId,
                                  @RequestBody(required = false) byte[] body,
-                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return response(courseChanges.review(patientId, body, key));
+                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                 Authentication caller) {
+        return response(courseChanges.review(patientId, body, key, Caller.of(caller).id()));
     }
 
-    /** {@code {"boosterIntervalWeeks": 4, "prescriberId": "dr-okafor"}} (CLINICAL D-9, maintenance). */
+    /** {@code {"boosterIntervalWeeks": 4}} (CLINICAL D-9, maintenance). */
     @PostMapping("/maintenance")
     TreatmentPlanResponse setBoosterInterval(@PathVariable("patientId") UUID patientId,
                                              @RequestBody(required = false) byte[] body,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                             String key) {
-        return response(courseChanges.setBoosterInterval(patientId, body, key));
+                                             String key,
+                                             Authentication caller) {
+        return response(courseChanges.setBoosterInterval(patientId, body, key, Caller.of(caller).id()));
     }
 
-    /** {@code {"reason": "PATIENT_REQUEST", "closedBy": "dr-okafor"}}. */
+    /** {@code {"reason": "PATIENT_REQUEST"}}. */
     @PostMapping("/close")
     TreatmentPlanResponse close(@PathVariable("patientId") UUID patientId,
                                 @RequestBody(required = false) byte[] body,
-                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return response(courseChanges.close(patientId, body, key));
+                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                Authentication caller) {
+        return response(courseChanges.close(patientId, body, key, Caller.of(caller).id()));
     }
 
     private TreatmentPlanResponse response(TreatmentPlan plan) {
