@@ -1,5 +1,6 @@
 package org.clinicops.authorization;
 
+import org.clinicops.support.testing.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -10,6 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IssuerStartupTests {
 
+    private static final String PRODUCTION_ISSUER = "https://localhost:9000";
     private static final String OWN_SECRET = "--clinic.auth.notification-service-secret={noop}a-secret-of-its-own";
 
     @TempDir
@@ -124,12 +127,12 @@ class IssuerStartupTests {
         try (ConfigurableApplicationContext issuer = start(List.of("prod"), OWN_SECRET,
                 "--clinic.auth.signing-key.location=file:" + pem, "--clinic.auth.signing-key.id=2026-11",
                 "--clinic.auth.published-keys[0].location=file:" + next, "--clinic.auth.published-keys[0].id=2027-01")) {
-            String url = "http://localhost:" + issuer.getEnvironment().getRequiredProperty("local.server.port");
+            String url = "https://localhost:" + issuer.getEnvironment().getRequiredProperty("local.server.port");
             String token = TokenRequests.accessToken(url, "notification-service", "a-secret-of-its-own");
 
             NimbusJwtDecoder withTheConfiguredKey = NimbusJwtDecoder.withPublicKey((RSAPublicKey) pair.getPublic())
                     .build();
-            withTheConfiguredKey.setJwtValidator(new JwtIssuerValidator("http://localhost:9000"));
+            withTheConfiguredKey.setJwtValidator(new JwtIssuerValidator(PRODUCTION_ISSUER));
             Jwt jwt = withTheConfiguredKey.decode(token);
             assertThat(jwt.getHeaders()).containsEntry("kid", "2026-11");
             assertThat(jwt.getClaimAsStringList("roles")).containsExactly("NOTIFICATION_SERVICE");
@@ -138,6 +141,30 @@ class IssuerStartupTests {
                     .forEach(key -> published.add(key.get("kid").asString()));
             assertThat(published).containsExactlyInAnyOrder("2026-11", "2027-01");
         }
+    }
+
+    @Test
+    void aProductionStartAnswersOverHttpsOnly_withHsts() throws Exception {
+        try (ConfigurableApplicationContext issuer = start(List.of("prod"), OWN_SECRET,
+                "--clinic.auth.signing-key.location=file:" + signingKey())) {
+            String port = issuer.getEnvironment().getRequiredProperty("local.server.port");
+
+            HttpResponse<String> overTls = TokenRequests.get("https://localhost:" + port + "/oauth2/jwks");
+            assertThat(overTls.statusCode()).isEqualTo(200);
+            assertThat(overTls.headers().firstValue("Strict-Transport-Security")).isPresent();
+            // Tomcat refuses a request in clear on its TLS port: nothing of the issuer answers it
+            assertThat(TokenRequests.get("http://localhost:" + port + "/oauth2/jwks").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aProductionStartWithoutItsTlsCertificateIsRefused() throws Exception {
+        SpringApplication application = AuthorizationServerApplication.builder().profiles("prod").build();
+
+        assertThatThrownBy(() -> application.run("--server.port=0", OWN_SECRET,
+                "--spring.security.oauth2.authorizationserver.issuer=" + PRODUCTION_ISSUER,
+                "--clinic.auth.signing-key.location=file:" + signingKey()).close())
+                .rootCause().hasMessageContaining("clinic.tls.certificate");
     }
 
     @Test
@@ -151,9 +178,14 @@ class IssuerStartupTests {
                 .rootCause().hasMessageContaining("is published twice");
     }
 
+    /** A production start gets what that profile needs besides the clients: HTTPS and an https issuer. */
     private static ConfigurableApplicationContext start(List<String> profiles, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server.port=0");
+        if (profiles.contains("prod")) {
+            all.addAll(TestTls.serverArguments());
+            all.add("--spring.security.oauth2.authorizationserver.issuer=" + PRODUCTION_ISSUER);
+        }
         SpringApplication application = AuthorizationServerApplication.builder()
                 .profiles(profiles.toArray(String[]::new)).build();
         return application.run(all.toArray(String[]::new));

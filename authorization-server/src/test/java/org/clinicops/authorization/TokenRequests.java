@@ -1,5 +1,6 @@
 package org.clinicops.authorization;
 
+import org.clinicops.support.testing.TestTls;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,8 @@ import java.util.Base64;
 final class TokenRequests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Trusts the production tests' certificate too (TestTls), for the issuer over HTTPS. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().sslContext(TestTls.trustingIt()).build();
 
     private TokenRequests() {
     }

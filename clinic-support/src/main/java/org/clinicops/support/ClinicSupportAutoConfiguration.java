@@ -93,10 +93,9 @@ public class ClinicSupportAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(BindingServiceProperties bindings, StreamBridge streamBridge,
-                            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+    DeadLetters deadLetters(BindingServiceProperties bindings, StreamBridge streamBridge, KafkaProperties kafka,
                             @Value("${spring.application.name}") String applicationName) {
-        return new DeadLetters(bindings, streamBridge, bootstrapServers, applicationName);
+        return new DeadLetters(bindings, streamBridge, kafka.buildConsumerProperties(), applicationName);
     }
 
     @Bean

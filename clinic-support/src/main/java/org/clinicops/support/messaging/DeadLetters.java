@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,20 @@ public class DeadLetters {
 
     private final BindingServiceProperties bindings;
     private final StreamBridge streamBridge;
-    private final String bootstrapServers;
-    private final String replayGroup;
+    private final Map<String, Object> consumerProperties;
 
-    public DeadLetters(BindingServiceProperties bindings, StreamBridge streamBridge, String bootstrapServers,
-                       String applicationName) {
+    /**
+     * @param kafkaConsumerProperties the service's Kafka client settings (bootstrap servers, SASL and TLS), for the
+     *                                replay's own consumer
+     */
+    public DeadLetters(BindingServiceProperties bindings, StreamBridge streamBridge,
+                       Map<String, Object> kafkaConsumerProperties, String applicationName) {
         this.bindings = bindings;
         this.streamBridge = streamBridge;
-        this.bootstrapServers = bootstrapServers;
-        this.replayGroup = applicationName + "-dead-letter-replay";
+        this.consumerProperties = new HashMap<>(kafkaConsumerProperties);
+        consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, applicationName + "-dead-letter-replay");
+        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
 
     /** Messages waiting on each dead-letter topic of this service. */
@@ -173,11 +179,6 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, replayGroup,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }
