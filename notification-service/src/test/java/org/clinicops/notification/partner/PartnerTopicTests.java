@@ -3,6 +3,7 @@ package org.clinicops.notification.partner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
@@ -14,7 +15,14 @@ import org.clinicops.events.TreatmentPlanBooked;
 import org.clinicops.events.TreatmentPlanWaitingForCapacity;
 import org.clinicops.notification.StreamTestSupport;
 import org.clinicops.support.testing.TestTokens;
+import org.clinicops.support.outbox.Outbox;
+import org.clinicops.support.testing.ServiceSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -26,6 +34,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -42,6 +51,7 @@ import static org.clinicops.support.testing.TopicReader.header;
  * patient, as the webhooks' envelope with no subscription, numbered in the topic's own stream, with exactly the
  * CloudEvents headers of the contract and never an internal one.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PartnerTopicTests extends StreamTestSupport {
 
     static final String RIVERSIDE = "topic-riverside";
@@ -49,6 +59,13 @@ class PartnerTopicTests extends StreamTestSupport {
     static final String REDELIVERY = "topic-redelivery";
     static final List<String> HEADERS = List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time",
             "ce_subject", "ce_sequence", "content-type");
+
+    @Autowired
+    PartnerEvents partnerEvents;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    KafkaProperties kafka;
 
     @Test
     void eachListedClinicsTopicIsCreatedAtStartWithThreePartitionsThirtyDaysRetentionAndDelete() throws Exception {
@@ -63,6 +80,28 @@ class PartnerTopicTests extends StreamTestSupport {
                 assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("delete");
             }
         }
+    }
+
+    @Test
+    void aTopicThatExistsWithOtherSettingsIsLeftAsItIsWithAWarningAndTheStartGoesOn(CapturedOutput output)
+            throws Exception {
+        String clinic = PartnerRecordingStreamTests.clinic();
+        String topic = "partner." + clinic + ".events";
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                    .configs(Map.of("retention.ms", "3600000")))).all().get();
+
+            new PartnerTopics(ServiceSettings.bind("notification-service", "notification.partner",
+                    PartnerProperties.class, Map.of("NOTIFICATION_PARTNER_KAFKA_CLINICS", clinic)),
+                    partnerEvents, outbox, kafka).afterPropertiesSet();
+
+            assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(1);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms")
+                    .value()).isEqualTo("3600000");
+        }
+        assertThat(output.getOut()).contains("Partner topic " + topic + " exists with 1 partitions")
+                .contains("left as it is");
     }
 
     @Test
