@@ -23,11 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code asyncapi.yaml} describes exactly what is published: every topic of {@link Topics} and no other, every
  * {@link EventType} as a message of its topic's channel with its JSON Schema as payload, and the CloudEvents headers
- * the outbox relay sets. A new event type or topic without its description fails here.
+ * the outbox relay sets; besides them, the partner clinics' own topics, whose names, messages and headers are the
+ * partner contract's (notification-service). A new event type or topic without its description fails here.
  */
 class AsyncApiDocumentTests {
 
     private static final JsonNode DOCUMENT = read("/asyncapi.yaml");
+    private static final String PARTNER_CHANNEL = "partner.{partnerClinicId}.events";
+    private static final List<String> PARTNER_MESSAGES = List.of("org.clinicops.partner.patient.status_changed.v1",
+            "org.clinicops.partner.induction.booked.v1", "org.clinicops.partner.induction.waiting_for_capacity.v1",
+            "org.clinicops.partner.session.completed.v1");
 
     @Test
     void theDocumentIsValidAsyncApi3() throws IOException {
@@ -54,7 +59,7 @@ class AsyncApiDocumentTests {
         List<String> addresses = new ArrayList<>();
         DOCUMENT.path("channels").forEach(channel -> addresses.add(channel.path("address").asString()));
 
-        assertThat(addresses).containsExactlyInAnyOrderElementsOf(topics);
+        assertThat(addresses).containsExactlyInAnyOrderElementsOf(concat(topics, List.of(PARTNER_CHANNEL)));
     }
 
     @Test
@@ -71,7 +76,7 @@ class AsyncApiDocumentTests {
             assertThat(channelsListing(message)).as(type.type()).containsExactly(type.topic());
         }
         assertThat(messages.keySet()).containsExactlyInAnyOrderElementsOf(
-                EventType.ALL.stream().map(EventType::type).toList());
+                concat(EventType.ALL.stream().map(EventType::type).toList(), PARTNER_MESSAGES));
     }
 
     @Test
@@ -95,8 +100,9 @@ class AsyncApiDocumentTests {
                 .filter(h -> !h.equals(CloudEventHeaders.CORRELATION_ID) && !h.equals(CloudEventHeaders.TRACEPARENT))
                 .toList());
         Map<String, JsonNode> messages = messagesByName();
-        for (JsonNode message : messages.values()) {
-            assertThat(message.at("/headers/$ref").asString()).isEqualTo("#/components/schemas/cloudEventHeaders");
+        for (EventType<?> type : EventType.ALL) {
+            assertThat(messages.get(type.type()).at("/headers/$ref").asString())
+                    .isEqualTo("#/components/schemas/cloudEventHeaders");
         }
         for (EventType<?> type : EventType.ALL) {
             JsonNode key = messages.get(type.type()).at("/bindings/kafka/key");
@@ -114,6 +120,27 @@ class AsyncApiDocumentTests {
     }
 
     @Test
+    void aPartnerTopicCarriesThePartnerContractsHeadersOnlyAndIsKeyedByThePatient() {
+        JsonNode described = DOCUMENT.at("/components/schemas/partnerCloudEventHeaders");
+        List<String> required = new ArrayList<>();
+        described.path("required").forEach(name -> required.add(name.asString()));
+        List<String> headers = List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "ce_subject",
+                "ce_sequence", "content-type");
+
+        assertThat(described.path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(headers);
+        assertThat(required).containsExactlyInAnyOrderElementsOf(headers);
+        assertThat(described.path("additionalProperties").asBoolean(true)).isFalse();
+        Map<String, JsonNode> messages = messagesByName();
+        for (String name : PARTNER_MESSAGES) {
+            JsonNode message = messages.get(name);
+            assertThat(message.at("/headers/$ref").asString()).as(name)
+                    .isEqualTo("#/components/schemas/partnerCloudEventHeaders");
+            assertThat(message.at("/bindings/kafka/key/description").asString()).as(name).contains("patient id");
+            assertThat(channelsListing(message)).as(name).containsExactly(PARTNER_CHANNEL);
+        }
+    }
+
+    @Test
     void everyChannelIsSentByOneServiceAndReceivedByItsConsumers() {
         Map<String, List<String>> actionsByChannel = new TreeMap<>();
         DOCUMENT.path("operations").forEach(operation -> actionsByChannel
@@ -121,9 +148,15 @@ class AsyncApiDocumentTests {
                 .add(operation.path("action").asString()));
 
         assertThat(actionsByChannel).containsOnlyKeys("#/channels/screenings", "#/channels/sessions",
-                "#/channels/audit", "#/channels/auditHeads");
+                "#/channels/audit", "#/channels/auditHeads", "#/channels/partnerEvents");
         actionsByChannel.values().forEach(actions ->
                 assertThat(actions).containsOnlyOnce("send").contains("receive"));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static Map<String, JsonNode> messagesByName() {

@@ -157,6 +157,8 @@ public final class ClinicLocal implements AutoCloseable {
             notification.add(issuerKeys);
             // a partner receiver on this machine may subscribe; partner tokens come from the issuer at port 9000
             notification.add("--notification.partner.webhooks.allowed-private-targets=127.0.0.0/8,::1/128");
+            // the demo partner clinics read their own topics too (no Kafka auth here: isolation is by topic only)
+            notification.add("--notification.partner.kafka.clinics=riverside-psychiatry,lakeside-counseling");
             notification.add("--notification.intake-uri=" + intake.url());
             // its own token for intake-service's contact endpoint, from the issuer's notification-service client
             notification.add("--notification.auth.token-uri=" + issuer.url() + "/oauth2/token");

@@ -163,11 +163,12 @@ public class ClinicSupportAutoConfiguration {
         }
 
         @Bean
-        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafka,
+        OutboxRelay outboxRelay(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions,
+                                KafkaProperties kafka,
                                 @Value("${clinic.messaging.partitions:6}") int partitions,
                                 @Value("${spring.application.name}") String applicationName, Clock clock,
                                 MeterRegistry meters) {
-            return new OutboxRelay(jdbc, transactions, kafka, partitions, "/" + applicationName, clock, meters);
+            return new OutboxRelay(jdbc, json, transactions, kafka, partitions, "/" + applicationName, clock, meters);
         }
 
         /** A published event is kept a while to look into what was sent, then deleted; an unpublished one never is. */

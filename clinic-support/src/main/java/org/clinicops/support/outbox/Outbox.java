@@ -14,7 +14,8 @@ import java.sql.Timestamp;
 /**
  * Stores an event to publish in the caller's database transaction, so the state change and its events commit or
  * roll back together; {@link OutboxRelay} sends them to Kafka as soon as that transaction has committed. Each event
- * keeps the trace it was stored in, so that its consumer continues that trace. The table {@code outbox_event} is
+ * keeps the trace it was stored in, so that its consumer continues that trace; a message for readers outside clinic-ops
+ * ({@link #publish(OutsideMessage)}) keeps only the headers it was given. The table {@code outbox_event} is
  * clinic-support's own (see {@code db/migration/clinic-support}).
  */
 public class Outbox {
@@ -41,9 +42,7 @@ public class Outbox {
      * @param subject the CloudEvents subject: the id of the thing the event is about (a screening, a session)
      */
     public void publish(PublishedEvent event, String subject) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("An event must be published inside the transaction that causes it");
-        }
+        requireTransaction();
         EventType<?> type = EventType.of(event);
         jdbc.sql("""
                         insert into outbox_event (event_id, topic, message_key, event_type, subject, occurred_at,
@@ -61,6 +60,39 @@ public class Outbox {
                 .param("traceparent", traces.currentTraceparent().orElse(null))
                 .param("payload", json.writeValueAsString(event))
                 .update();
+        wakeRelayAfterCommit();
+    }
+
+    /**
+     * Stores a message for readers outside clinic-ops: the relay sends it with its own headers only, never a
+     * correlation id or trace context.
+     */
+    public void publish(OutsideMessage message) {
+        requireTransaction();
+        jdbc.sql("""
+                        insert into outbox_event (event_id, topic, message_key, event_type, subject, occurred_at,
+                                                  headers, payload)
+                        values (:eventId, :topic, :key, :type, :subject, :storedAt, :headers, :payload)
+                        """)
+                .param("eventId", message.id())
+                .param("topic", message.topic())
+                .param("key", message.key())
+                .param("type", message.type())
+                .param("subject", message.subject())
+                .param("storedAt", Timestamp.from(message.storedAt()))
+                .param("headers", json.writeValueAsString(message.headers()))
+                .param("payload", message.value())
+                .update();
+        wakeRelayAfterCommit();
+    }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An event must be published inside the transaction that causes it");
+        }
+    }
+
+    private void wakeRelayAfterCommit() {
         if (!TransactionSynchronizationManager.getSynchronizations().contains(wakeRelayAfterCommit)) {
             TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
         }

@@ -19,6 +19,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -58,6 +60,10 @@ import java.util.stream.Collectors;
  * acknowledged, so it can never overtake one whose send failed. A failed event and that patient's later events stay
  * pending for the next round; other patients' go on. An event may reach Kafka twice (its acknowledgement or the marking
  * was lost), so every consumer deduplicates on the event id.
+ *
+ * <p>Headers: an internal event gets its CloudEvents attributes, the correlation id and the trace context of the
+ * request or trace that stored it; a message for outside readers ({@link OutsideMessage}) gets exactly the headers it
+ * was stored with and nothing else.
  */
 public class OutboxRelay implements DisposableBean {
 
@@ -69,8 +75,11 @@ public class OutboxRelay implements DisposableBean {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
     /** Looks, 50 ms apart, for the leaders of a topic just created: 10 s. */
     private static final int LEADER_LOOKS = 200;
+    private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final TransactionTemplate transactions;
     private final Producer<byte[], byte[]> producer;
     private final Map<String, Object> adminProperties;
@@ -88,9 +97,10 @@ public class OutboxRelay implements DisposableBean {
      *                   guarantees rest on
      * @param partitions the partition count of a topic the relay is first to send to
      */
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafka, int partitions,
-                       String source, Clock clock, MeterRegistry meters) {
+    public OutboxRelay(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, KafkaProperties kafka,
+                       int partitions, String source, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.json = json;
         this.transactions = transactions;
         this.adminProperties = kafka.buildAdminProperties();
         this.partitions = partitions;
@@ -165,14 +175,15 @@ public class OutboxRelay implements DisposableBean {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK).query((rs, n) -> n).list();
             List<PendingEvent> pending = jdbc.sql("""
                             select position, event_id, topic, message_key, event_type, subject, occurred_at,
-                                   correlation_id, traceparent, payload
+                                   correlation_id, traceparent, headers, payload
                             from outbox_event where published_at is null order by position limit :limit
                             """)
                     .param("limit", BATCH_SIZE)
                     .query((rs, n) -> new PendingEvent(rs.getLong("position"), rs.getString("event_id"),
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
                             rs.getString("subject"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("correlation_id"), rs.getString("traceparent"), rs.getString("payload")))
+                            rs.getString("correlation_id"), rs.getString("traceparent"), rs.getString("headers"),
+                            rs.getString("payload")))
                     .list();
             declare(pending.stream().map(PendingEvent::topic).collect(Collectors.toSet()));
             Map<String, Queue<PendingEvent>> byPatient = new LinkedHashMap<>();
@@ -286,6 +297,11 @@ public class OutboxRelay implements DisposableBean {
     private ProducerRecord<byte[], byte[]> toRecord(PendingEvent event) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(event.topic(), bytes(event.key()),
                 bytes(event.payload()));
+        if (event.outsideHeaders() != null) {
+            json.readValue(event.outsideHeaders(), HEADERS)
+                    .forEach((name, value) -> record.headers().add(name, bytes(value)));
+            return record;
+        }
         record.headers()
                 .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0))
                 .add(CloudEventHeaders.ID, bytes(event.eventId()))
@@ -347,6 +363,7 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private record PendingEvent(long position, String eventId, String topic, String key, String type, String subject,
-                                Instant occurredAt, String correlationId, String traceparent, String payload) {
+                                Instant occurredAt, String correlationId, String traceparent,
+                                String outsideHeaders, String payload) {
     }
 }

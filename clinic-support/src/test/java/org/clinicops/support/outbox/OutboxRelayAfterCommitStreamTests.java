@@ -71,7 +71,7 @@ class OutboxRelayAfterCommitStreamTests {
     void eventsCommittedConcurrentlyThroughTwoRelaysReachKafkaRightAfterCommit_eachOnce_inEachPatientsOrder()
             throws Exception {
         int total = THREADS * PATIENTS_PER_THREAD * TRANSACTIONS_PER_PATIENT * EVENTS_PER_TRANSACTION;
-        OutboxRelay secondRelay = new OutboxRelay(jdbc, transactions, kafka, 6, "/support-test", clock, meters);
+        OutboxRelay secondRelay = new OutboxRelay(jdbc, json, transactions, kafka, 6, "/support-test", clock, meters);
         List<ConsumerRecord<byte[], byte[]>> received;
         Map<String, List<String>> stored;
         try {

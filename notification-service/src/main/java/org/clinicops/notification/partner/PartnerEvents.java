@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The partner events recorded per clinic and the numbered envelopes of each subscription. Numbers are taken under a
+ * The partner events recorded per clinic and the numbered envelopes of each subscription and of each clinic's Kafka
+ * topic. Numbers are taken under a
  * row lock of their counter, in the transaction that records the event, so they have no gaps and no repeats across
  * instances and restarts.
  */
@@ -120,14 +121,7 @@ public class PartnerEvents {
                 .param("patient", patientId)
                 .query(Long.class)
                 .single();
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("id", eventId.toString());
-        envelope.put("type", type.type());
-        envelope.put("timestamp", Envelopes.instant(occurredAt));
-        envelope.put("subscriptionId", subscriptionId.toString());
-        envelope.put("sequence", sequence);
-        envelope.put("patientSequence", patientSequence);
-        envelope.put("data", data);
+        String envelope = envelope(eventId, type, occurredAt, subscriptionId, sequence, patientSequence, data);
         jdbc.sql("""
                         insert into partner_subscription_event (subscription_id, sequence, event_id, patient_id,
                                                                 patient_sequence, envelope, created_at, status,
@@ -140,13 +134,58 @@ public class PartnerEvents {
                 .param("eventId", eventId)
                 .param("patient", patientId)
                 .param("patientSequence", patientSequence)
-                .param("envelope", json.writeValueAsString(envelope))
+                .param("envelope", envelope)
                 .param("now", Timestamp.from(now))
                 // a disabled subscription's events are numbered for catch-up, never delivered
                 .param("status", numbering.active() ? "PENDING" : "SKIPPED")
                 .param("nextAttemptAt", numbering.active() ? Timestamp.from(now) : null)
                 .param("settledAt", numbering.active() ? null : Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Numbers the event in the clinic's Kafka topic's own stream, independent of any subscription's: the clinic's next
+     * {@code sequence} and the patient's next {@code patientSequence}, each taken under its counter's row lock, and
+     * the envelope with {@code subscriptionId} null.
+     */
+    Numbered numberForTopic(String partnerClinicId, UUID eventId, PartnerEventType type, UUID patientId,
+                            Instant occurredAt, Map<String, Object> data) {
+        long sequence = jdbc.sql("""
+                        insert into partner_topic_sequence (partner_clinic_id, last_sequence) values (:clinic, 1)
+                        on conflict (partner_clinic_id)
+                        do update set last_sequence = partner_topic_sequence.last_sequence + 1
+                        returning last_sequence
+                        """)
+                .param("clinic", partnerClinicId)
+                .query(Long.class)
+                .single();
+        long patientSequence = jdbc.sql("""
+                        insert into partner_topic_patient_sequence (partner_clinic_id, patient_id, last_sequence)
+                        values (:clinic, :patient, 1)
+                        on conflict (partner_clinic_id, patient_id)
+                        do update set last_sequence = partner_topic_patient_sequence.last_sequence + 1
+                        returning last_sequence
+                        """)
+                .param("clinic", partnerClinicId)
+                .param("patient", patientId)
+                .query(Long.class)
+                .single();
+        return new Numbered(sequence, eventId, patientId, patientSequence,
+                envelope(eventId, type, occurredAt, null, sequence, patientSequence, data));
+    }
+
+    /** The one envelope of section 3 of the contract, for a subscription or (with no subscription) the Kafka topic. */
+    private String envelope(UUID eventId, PartnerEventType type, Instant occurredAt, UUID subscriptionId,
+                            long sequence, long patientSequence, Map<String, Object> data) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", eventId.toString());
+        envelope.put("type", type.type());
+        envelope.put("timestamp", Envelopes.instant(occurredAt));
+        envelope.put("subscriptionId", subscriptionId == null ? null : subscriptionId.toString());
+        envelope.put("sequence", sequence);
+        envelope.put("patientSequence", patientSequence);
+        envelope.put("data", data);
+        return json.writeValueAsString(envelope);
     }
 
     /** A subscription's events after {@code after}, ascending, at most {@code limit}. */

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Records the source events taken in for the clinic that referred each patient, in the order received, and numbers
- * them for each of that clinic's subscriptions of the type (active or disabled).
+ * them for each of that clinic's subscriptions of the type (active or disabled) and for the clinic's Kafka topic, if
+ * it has one ({@link PartnerTopics}): all in one transaction, once per partner event.
  *
  * <ul>
  *   <li>A patient whose referral is not known yet waits, with all its events, until intake-service answers.</li>
@@ -47,17 +48,19 @@ class PartnerRecorder {
     private final PartnerAttributions attributions;
     private final PartnerEvents events;
     private final Subscriptions subscriptions;
+    private final PartnerTopics topics;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     PartnerRecorder(PartnerSourceEvents sources, PartnerAttributions attributions, PartnerEvents events,
-                    Subscriptions subscriptions, TransactionTemplate transactions,
+                    Subscriptions subscriptions, PartnerTopics topics, TransactionTemplate transactions,
                     JdbcClient jdbc, Clock clock) {
         this.sources = sources;
         this.attributions = attributions;
         this.events = events;
         this.subscriptions = subscriptions;
+        this.topics = topics;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -142,10 +145,14 @@ class PartnerRecorder {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         events.add(clinic, event.sourceEventId(), event.type(), event.patientId(), event.occurredAt(), now)
-                .ifPresent(eventId -> subscriptions.of(clinic).stream()
-                        .filter(subscription -> subscription.eventTypes().contains(event.type()))
-                        .forEach(subscription -> events.number(subscription.id(), eventId, event.type(),
-                                event.patientId(), event.occurredAt(), data, now)));
+                .ifPresent(eventId -> {
+                    subscriptions.of(clinic).stream()
+                            .filter(subscription -> subscription.eventTypes().contains(event.type()))
+                            .forEach(subscription -> events.number(subscription.id(), eventId, event.type(),
+                                    event.patientId(), event.occurredAt(), data, now));
+                    // every type goes to the clinic's topic, when it has one
+                    topics.publish(clinic, eventId, event.type(), event.patientId(), event.occurredAt(), data, now);
+                });
         sources.settle(event.position());
         return true;
     }
