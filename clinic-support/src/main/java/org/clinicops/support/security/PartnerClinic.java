@@ -26,11 +26,16 @@ public record PartnerClinic(String id, String clientId) {
     public static Optional<PartnerClinic> of(Jwt token) {
         Object roles = token.getClaims().get("roles");
         Object clinic = token.getClaims().get(CLAIM);
-        if (!List.of(ROLE).equals(roles) || !(clinic instanceof String id) || !SLUG.matcher(id).matches()) {
+        if (!List.of(ROLE).equals(roles) || !(clinic instanceof String id) || !isWellFormedId(id)) {
             return Optional.empty();
         }
         Object clientId = token.getClaims().get("client_id");
         return Optional.of(new PartnerClinic(id, clientId instanceof String c ? c : token.getSubject()));
+    }
+
+    /** A partner clinic's id as its tokens carry it: a lowercase slug of 1 to 63 characters (riverside-psychiatry). */
+    public static boolean isWellFormedId(String id) {
+        return id != null && SLUG.matcher(id).matches();
     }
 
     /** The clinic of a token {@link ClinicSecurity} has let in to a partner route, which is always a partner token. */

@@ -1,5 +1,6 @@
 package org.clinicops.notification.partner;
 
+import org.clinicops.support.security.PartnerClinic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Partner clinic settings ({@code notification.partner.*}), checked at startup.
@@ -102,13 +102,10 @@ public record PartnerProperties(
     /** @param clinics partner clinic ids whose events also go to their topic {@code partner.<id>.events} */
     public record Kafka(@DefaultValue List<String> clinics) {
 
-        /** A partner clinic id as partner tokens carry it in {@code partner_clinic_id} (docs/partners.md). */
-        private static final Pattern CLINIC_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-
         public Kafka {
             for (int i = 0; i < clinics.size(); i++) {
                 String clinic = clinics.get(i);
-                if (clinic == null || !CLINIC_ID.matcher(clinic).matches()) {
+                if (!PartnerClinic.isWellFormedId(clinic)) {
                     throw new IllegalArgumentException("notification.partner.kafka.clinics[" + i + "] \"" + clinic
                             + "\" is not a partner clinic id: a lowercase slug of letters, digits and inner hyphens, "
                             + "1 to 63 characters (riverside-psychiatry)");
