@@ -320,6 +320,10 @@ public class RequestAuditFilter extends OncePerRequestFilter {
 
     /** 503 with a problem of its own: nothing the held-back answer said, not even its headers. */
     private void unavailable(HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            // only an error page (sendError) commits early, and it carries no health data
+            return;
+        }
         response.reset();
         CorrelationId.current().ifPresent(id -> response.setHeader(CorrelationId.HEADER, id));
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
