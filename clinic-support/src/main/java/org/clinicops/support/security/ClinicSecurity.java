@@ -48,7 +48,9 @@ import java.util.Optional;
  * access token of the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}) whose {@code aud}
  * contains {@code clinic-ops}, or 401; one of the roles its {@link ServedRoutes} row allows, or 403, decided from the
  * token and the route before any lookup. Health and its probes answer anyone (details only to OPS); info, metrics
- * and dead letters only OPS. The application declares the {@link ServedRoutes} it enforces.
+ * and dead letters only OPS. The application declares the {@link ServedRoutes} it enforces. Where the application
+ * has an outbox (every service, not the gateway), each request to an audited row is recorded in the audit trail by
+ * {@link RequestAuditFilter}, allowed or refused; a 401 is only logged and counted.
  */
 @Configuration(proxyBeanMethods = false)
 // a run without a web server (audit-service's verify command) has no route to guard

@@ -125,6 +125,7 @@ public final class AccessMatrixProbe {
     /** Boot's error page: the container forwards a failed request there; a request of its own is refused (403). */
     private static final String ERROR_PAGE = "/error";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern QUERIED_PATIENT = Pattern.compile("(?:^|&)patientId=([^&]+)");
     private static final KeyPair STRANGER = TestTokens.strangerKeys();
 
     private final List<JsonNode> rows;
@@ -271,10 +272,15 @@ public final class AccessMatrixProbe {
         if (row.get("audit").asString().equals("config")) {
             assertThat(patients).as(what).isEmpty();
         }
+        URI sent = URI.create(request.uri());
         PathPattern.PathMatchInfo named = PathPatternParser.defaultInstance.parse(row.get("path").asString())
-                .matchAndExtract(PathContainer.parsePath(URI.create(request.uri()).getPath()));
+                .matchAndExtract(PathContainer.parsePath(sent.getPath()));
         if (named != null && named.getUriVariables().containsKey("patientId")) {
             assertThat(patients).as(what).contains(named.getUriVariables().get("patientId"));
+        }
+        Matcher queried = QUERIED_PATIENT.matcher(String.valueOf(sent.getQuery()));
+        if (queried.find()) {
+            assertThat(patients).as(what).contains(queried.group(1));
         }
     }
 
