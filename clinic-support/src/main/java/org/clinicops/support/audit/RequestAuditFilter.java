@@ -200,8 +200,15 @@ public class RequestAuditFilter extends OncePerRequestFilter {
             }
         }
 
-        /** A request that threw instead of answering is answered 500 by the container. */
+        /**
+         * A request that threw instead of answering is answered 500 by the container: nothing of what the handler had
+         * set (a {@code Location}, a body) goes with it.
+         */
         private void recordFailure() {
+            if (!held.isCommitted()) {
+                held.reset();
+                CorrelationId.current().ifPresent(id -> held.setHeader(CorrelationId.HEADER, id));
+            }
             try {
                 trail.record(record(HttpStatus.INTERNAL_SERVER_ERROR.value()));
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.clinicops.intake.access;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.clinicops.events.Topics;
 import org.clinicops.intake.Examples;
 import org.clinicops.intake.IntakeHttp;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,9 @@ class AuditTrailRecordTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
 
     IntakeHttp http;
     AuditRecords trail;
@@ -123,14 +128,20 @@ class AuditTrailRecordTests {
     }
 
     @Test
-    void aRequestWithoutATokenWritesNothing() {
+    void aRequestWithoutAValidTokenWritesNothing_itIsCountedInstead() {
         String dana = register(Examples.PATIENT);
+        double before = unauthenticated();
 
         Reply anonymous = http.get("/api/patients/" + dana, HttpHeaders.AUTHORIZATION, "",
                 "X-Correlation-Id", "anonymous-1");
+        Reply expired = http.get("/api/patients/" + dana, HttpHeaders.AUTHORIZATION,
+                TestTokens.careTeam().expired(Duration.ofMinutes(1)).bearer(), "X-Correlation-Id", "expired-1");
 
         assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(expired.status()).isEqualTo(401);
         assertThat(trail.byCorrelationId("anonymous-1")).isEmpty();
+        assertThat(trail.byCorrelationId("expired-1")).isEmpty();
+        assertThat(unauthenticated()).isEqualTo(before + 2);
     }
 
     @Test
@@ -163,6 +174,10 @@ class AuditTrailRecordTests {
     private void acceptAuditRecords() {
         jdbc.sql("drop trigger refuse_audit_record on outbox_event").update();
         jdbc.sql("drop function refuse_audit_record()").update();
+    }
+
+    private double unauthenticated() {
+        return meters.counter("clinic.requests.unauthenticated").count();
     }
 
     private JsonNode onlyRecord(String correlationId) {
