@@ -120,8 +120,8 @@ public final class AccessMatrixProbe {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CORRELATION_ID = "X-Correlation-Id";
-    private static final Map<String, String> AUDIT_KINDS = Map.of("patient-read", "R", "patient-write", "W",
-            "config", "C");
+    /** The matrix's audit kinds that write a record: a patient read, a patient write, a configuration change. */
+    private static final Set<String> AUDITED = Set.of("patient-read", "patient-write", "config");
     /** Boot's error page: the container forwards a failed request there; a request of its own is refused (403). */
     private static final String ERROR_PAGE = "/error";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -219,14 +219,15 @@ public final class AccessMatrixProbe {
     /**
      * One test per audited row (a patient read or write, a configuration change) and an allowed, a refused and, where
      * the row has one, a hidden (another clinic's object) column: the request, whatever its answer, leaves exactly one
-     * record in the trail, naming the service, the caller, the route and the answer, and the patient its path names.
+     * record in the trail, naming the service, the caller, the route and the answer, and the patient its path or
+     * query names.
      * {@code recorded} answers the records the service has stored with a correlation id, oldest first.
      */
     public Stream<DynamicTest> everyAuditedRequestIsRecordedOnce(String service,
                                                                 Function<String, List<JsonNode>> recorded) {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode row : rows) {
-            if (!AUDIT_KINDS.containsKey(row.get("audit").asString())) {
+            if (!AUDITED.contains(row.get("audit").asString())) {
                 continue;
             }
             for (String expected : List.of("2xx", "403", "404")) {
