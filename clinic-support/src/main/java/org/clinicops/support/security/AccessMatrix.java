@@ -22,8 +22,10 @@ import static org.clinicops.support.security.Role.PRESCRIBER;
 /**
  * Who may call which route: the access matrix of docs/access.md (its data, {@code docs/access-matrix.json}, is what
  * the authorization tests hold every running service to). Deny by default: a route without a row here answers 403
- * to every token. Each service enforces its own rows, the gateway all those it routes. These are the function-level
+ * to every token. Each service enforces its own rows; the gateway passes them on with any valid token, so that the
+ * service answers the 403 and records it in the audit trail, and enforces its own. These are the function-level
  * checks, decided from the token and the route alone; whether a partner's object is its own is the service's check.
+ * Each row also says what a request to it writes to the audit trail.
  */
 public final class AccessMatrix {
 
@@ -148,7 +150,7 @@ public final class AccessMatrix {
         return ROUTES.stream().filter(route -> route.service() == service).toList();
     }
 
-    /** The rows the gateway enforces: every route it passes on (never the internal ones), and its own. */
+    /** The rows the gateway routes: every route it passes on (never the internal ones), and its own. */
     public static List<Route> routedByGateway() {
         return ROUTES.stream().filter(route -> !route.internal()).toList();
     }
