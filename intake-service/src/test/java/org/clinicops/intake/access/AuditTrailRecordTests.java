@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What intake-service's requests leave in the audit trail (docs/access.md): every patient a list shows, a write's
- * record committed with its change or not at all, no answer without its record, nothing for a request without a
- * token. The records are read from the service's outbox, committed, on their way to {@code clinic.audit}.
+ * record committed with its change or not at all (a failed write's record in a transaction of its own), no answer
+ * without its record, nothing for a request without a token. The records are read from the service's outbox, committed, on their way to {@code clinic.audit}.
  */
 @SharedServiceTest(topics = Topics.SCREENINGS, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         now = Examples.NOW)
@@ -103,17 +103,39 @@ class AuditTrailRecordTests {
     }
 
     @Test
+    void aWriteThatFailsAfterItsChangeLeavesNoChange_andItsRecordShowsTheFailure() {
+        String dana = register(Examples.PATIENT);
+        long screeningsBefore = screenings();
+        Reply failed;
+        // the screening is stored, then its event cannot be: the request fails after its change
+        refuseOutboxInserts(Topics.SCREENINGS);
+        try {
+            failed = http.post("/api/patients/" + dana + "/screenings", Examples.SCREENING,
+                    "X-Correlation-Id", "screening-failed");
+        } finally {
+            acceptOutboxInserts();
+        }
+
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
+        assertThat(screenings()).isEqualTo(screeningsBefore);
+        JsonNode record = onlyRecord("screening-failed");
+        assertThat(record.get("outcome").asInt()).isEqualTo(500);
+        assertThat(record.get("action").asString()).isEqualTo("UPDATE");
+        assertThat(patientIds(record)).containsExactly(dana);
+    }
+
+    @Test
     void whenTheRecordCannotBeStored_aReadAnswers503WithoutHealthData_andAWriteLeavesNoChange() {
         String dana = register(Examples.PATIENT);
         long patientsBefore = patients();
         Reply read;
         Reply write;
-        refuseAuditRecords();
+        refuseOutboxInserts(Topics.AUDIT);
         try {
             read = http.get("/api/patients/" + dana, "X-Correlation-Id", "read-unrecorded");
             write = http.post("/api/patients", Examples.PATIENT, "X-Correlation-Id", "write-unrecorded");
         } finally {
-            acceptAuditRecords();
+            acceptOutboxInserts();
         }
 
         for (Reply reply : List.of(read, write)) {
@@ -159,21 +181,21 @@ class AuditTrailRecordTests {
         assertThat(patientIds(record)).containsExactly(dana);
     }
 
-    /** A real database condition, not a stand-in: every insert of an audit record into the outbox raises. */
-    private void refuseAuditRecords() {
+    /** A real database condition, not a stand-in: every insert into the outbox for {@code topic} raises. */
+    private void refuseOutboxInserts(String topic) {
         jdbc.sql("""
-                create function refuse_audit_record() returns trigger language plpgsql as $$
+                create function refuse_outbox_insert() returns trigger language plpgsql as $$
                 begin
-                    raise exception 'audit records refused by the test';
+                    raise exception 'outbox inserts refused by the test';
                 end $$""").update();
         jdbc.sql("""
-                create trigger refuse_audit_record before insert on outbox_event for each row
-                when (new.topic = 'clinic.audit') execute function refuse_audit_record()""").update();
+                create trigger refuse_outbox_insert before insert on outbox_event for each row
+                when (new.topic = '%s') execute function refuse_outbox_insert()""".formatted(topic)).update();
     }
 
-    private void acceptAuditRecords() {
-        jdbc.sql("drop trigger refuse_audit_record on outbox_event").update();
-        jdbc.sql("drop function refuse_audit_record()").update();
+    private void acceptOutboxInserts() {
+        jdbc.sql("drop trigger refuse_outbox_insert on outbox_event").update();
+        jdbc.sql("drop function refuse_outbox_insert()").update();
     }
 
     private double unauthenticated() {
@@ -188,6 +210,10 @@ class AuditTrailRecordTests {
 
     private static List<String> patientIds(JsonNode record) {
         return record.get("patientIds").valueStream().map(JsonNode::asString).toList();
+    }
+
+    private long screenings() {
+        return jdbc.sql("select count(*) from screening").query(Long.class).single();
     }
 
     private long patients() {
