@@ -116,10 +116,24 @@ class ClinicJourneyTests {
                 .map(n -> n.get("status").asString())).hasSize(11).containsOnly("PENDING");
     }
 
-    /** The gateway routes the audit trail's two routes to audit-service, which owns its own database. */
+    /**
+     * The gateway routes the audit trail's two routes to audit-service, which owns its own database; a registration
+     * intake-service answered is in the trail of its patient, with the client address the gateway saw.
+     */
     @Test
     void theAuditTrailIsServedThroughTheGatewayAndVerifiesIntact() throws Exception {
         String admin = "Bearer " + accessToken("demo-admin");
+        String patientId = registerPatient("audit.trail@example.org", false);
+
+        JsonNode registration = await().atMost(Duration.ofSeconds(10)).until(
+                () -> read(get("/api/audit?patientId=" + patientId, admin).body()).get("records").valueStream()
+                        .filter(r -> r.get("service").asString().equals("intake-service")).toList(),
+                records -> !records.isEmpty()).getFirst();
+        assertThat(registration.get("route").asString()).isEqualTo("/api/patients");
+        assertThat(registration.get("action").asString()).isEqualTo("CREATE");
+        assertThat(registration.get("outcome").asInt()).isEqualTo(201);
+        assertThat(registration.get("actor").asString()).isEqualTo("demo-coordinator");
+        assertThat(registration.get("sourceIp").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
 
         HttpResponse<String> trail = get("/api/audit?patientId=" + UUID.randomUUID(), admin);
         assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);

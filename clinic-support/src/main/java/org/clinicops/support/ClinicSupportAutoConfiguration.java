@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.clinicops.events.CloudEventHeaders;
 import org.clinicops.support.audit.AuditTrail;
+import org.clinicops.support.audit.RequestAuditFilter;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.messaging.CloudEventReader;
 import org.clinicops.support.messaging.DeadLetterCount;
@@ -17,6 +18,8 @@ import org.clinicops.support.outbox.OutboxRelay;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.retention.RetentionJob;
 import org.clinicops.support.retention.RetentionRule;
+import org.clinicops.support.security.AccessMatrix;
+import org.clinicops.support.security.ServedRoutes;
 import org.clinicops.support.web.ApiProblems;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Wires the shared plumbing into each service: a database and Kafka, so only where JDBC and Spring Cloud Stream are
@@ -55,6 +61,9 @@ import java.util.List;
 @ConditionalOnClass({JdbcClient.class, StreamBridge.class})
 @EnableScheduling
 public class ClinicSupportAutoConfiguration {
+
+    /** Where the gateway's {@code X-Forwarded-For} is believed from by default: the same host (clinic-local). */
+    static final String LOOPBACK = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1";
 
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
@@ -160,6 +169,31 @@ public class ClinicSupportAutoConfiguration {
         @Bean
         AuditTrail auditTrail(Outbox outbox, TransactionTemplate transactions) {
             return new AuditTrail(outbox, transactions);
+        }
+
+        /**
+         * Writes the audit record of each request to an audited route; {@code ClinicSecurity} puts it in its filter
+         * chain, so the servlet container must not run it a second time on its own.
+         */
+        @Bean
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        RequestAuditFilter requestAuditFilter(ServedRoutes served, AuditTrail trail, TransactionTemplate transactions,
+                                              Clock clock, JsonMapper json,
+                                              @Value("${spring.application.name}") String applicationName,
+                                              @Value("${clinic.audit.gateway-addresses:" + LOOPBACK + "}")
+                                              String gatewayAddresses) {
+            List<AccessMatrix.Route> audited = Stream.concat(served.routes().stream(),
+                    Stream.of(AccessMatrix.DEAD_LETTER_REPLAY)).toList();
+            return new RequestAuditFilter(audited, trail, transactions, clock, applicationName, json,
+                    Pattern.compile(gatewayAddresses));
+        }
+
+        @Bean
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        FilterRegistrationBean<RequestAuditFilter> requestAuditFilterOnlyInTheSecurityChain(RequestAuditFilter filter) {
+            FilterRegistrationBean<RequestAuditFilter> registration = new FilterRegistrationBean<>(filter);
+            registration.setEnabled(false);
+            return registration;
         }
 
         @Bean

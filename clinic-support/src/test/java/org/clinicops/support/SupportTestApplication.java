@@ -15,6 +15,6 @@ class SupportTestApplication {
 
     @Bean
     ServedRoutes servedRoutes() {
-        return new ServedRoutes(List.of(), List.of());
+        return new ServedRoutes(List.of(), List.of(), List.of());
     }
 }

@@ -10,17 +10,21 @@ import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.Req
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 
 /**
  * Cross-cutting pieces that apply to every route: the correlation id (made or taken by clinic-support's
- * CorrelationIdFilter, forwarded here), the downstream addresses and the problem answers of the gateway's own.
+ * CorrelationIdFilter, forwarded here), the client's address, the downstream addresses and the problem answers of
+ * the gateway's own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
 class GatewayConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+    static final String FORWARDED_FOR = "X-Forwarded-For";
 
     /** Header filters run for every proxied request, so no route can forget the correlation id. */
     @Bean
@@ -29,6 +33,21 @@ class GatewayConfiguration {
             HttpHeaders forwarded = HttpHeaders.copyOf(headers);
             // clinic-support's CorrelationIdFilter has put this request's id in the MDC
             CorrelationId.current().ifPresent(id -> forwarded.set(CorrelationId.HEADER, id));
+            return forwarded;
+        };
+    }
+
+    /**
+     * The client's address as the gateway saw it, replacing any {@code X-Forwarded-For} the client sent: the services
+     * record it as the audit record's {@code sourceIp} and believe the header only from the gateway. Last among the
+     * header filters, after Spring Cloud Gateway's own, which drops the client's forwarding headers.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    RequestHttpHeadersFilter forwardClientAddress() {
+        return (headers, request) -> {
+            HttpHeaders forwarded = HttpHeaders.copyOf(headers);
+            forwarded.set(FORWARDED_FOR, request.servletRequest().getRemoteAddr());
             return forwarded;
         };
     }

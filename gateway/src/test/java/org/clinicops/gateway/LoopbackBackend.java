@@ -2,7 +2,12 @@ package org.clinicops.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.clinicops.support.security.AccessMatrix;
+import org.clinicops.support.security.Role;
 import org.clinicops.support.web.CorrelationId;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -11,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,8 @@ import java.util.concurrent.Executors;
 /**
  * A stand-in for one service on a free loopback port. By default it answers 200 with JSON naming the service and
  * echoing what it received; {@link #answer} sets a canned reply for one request, {@link #hang} makes it never reply.
+ * One that {@link #enforcing enforces} its service's rows of the access matrix answers 403, as the service does, to a
+ * token whose roles the row does not allow (the gateway checks the token and passes the roles on to the service).
  */
 final class LoopbackBackend implements AutoCloseable {
 
@@ -35,8 +43,11 @@ final class LoopbackBackend implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean hanging;
 
-    private LoopbackBackend(String service) {
+    private final List<AccessMatrix.Route> enforced;
+
+    private LoopbackBackend(String service, List<AccessMatrix.Route> enforced) {
         this.service = service;
+        this.enforced = enforced;
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -48,7 +59,11 @@ final class LoopbackBackend implements AutoCloseable {
     }
 
     static LoopbackBackend start(String service) {
-        return new LoopbackBackend(service);
+        return new LoopbackBackend(service, List.of());
+    }
+
+    static LoopbackBackend enforcing(String service, AccessMatrix.Service rows) {
+        return new LoopbackBackend(service, AccessMatrix.servedBy(rows));
     }
 
     URI uri() {
@@ -88,6 +103,10 @@ final class LoopbackBackend implements AutoCloseable {
                 exchange.getResponseHeaders().set(CorrelationId.HEADER, correlationId);
             }
             Reply reply = replies.get(exchange.getRequestMethod() + " " + path);
+            if (reply == null && refused(exchange, path)) {
+                reply = new Reply(403, Map.of("Content-Type", "application/problem+json"),
+                        "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
+            }
             if (reply == null) {
                 reply = new Reply(200, Map.of("Content-Type", "application/json"), echo(exchange, path, requestBody));
             }
@@ -98,6 +117,28 @@ final class LoopbackBackend implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The row of the path and method, if enforced, allows none of the bearer token's roles. */
+    private boolean refused(HttpExchange exchange, String path) {
+        PathContainer requested = PathContainer.parsePath(path);
+        return enforced.stream()
+                .filter(route -> route.method().matches(exchange.getRequestMethod())
+                        && PathPatternParser.defaultInstance.parse(route.path()).matches(requested))
+                .findFirst()
+                .map(route -> route.allowed().stream().map(Role::name).noneMatch(roles(exchange)::contains))
+                .orElse(false);
+    }
+
+    /** The token's roles, read without checking it: the gateway in front has checked it. */
+    private static List<String> roles(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return List.of();
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        return claims.path("roles").valueStream().map(JsonNode::asString).toList();
     }
 
     private String echo(HttpExchange exchange, String path, String requestBody) {
@@ -111,6 +152,8 @@ final class LoopbackBackend implements AutoCloseable {
         echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
         echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
         echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
+        echo.put("forwardedFor", String.join(", ", exchange.getRequestHeaders()
+                .getOrDefault("X-Forwarded-For", List.of())));
         echo.put("body", requestBody);
         return json.writeValueAsString(echo);
     }

@@ -64,9 +64,10 @@ class AuditTrailStreamTests {
         send(first);
         send(second);
 
-        // visible within 5 s of the service's answer, on a broker that partitions them
-        JsonNode records = await().atMost(Duration.ofSeconds(5)).until(
-                () -> body(get("/api/audit?patientId=" + patient)).get("records"), r -> r.size() == 2);
+        // visible within 5 s of the service's answer, on a broker that partitions them; each of these reads of the
+        // trail is a record of audit-service's own, appended too
+        List<JsonNode> records = await().atMost(Duration.ofSeconds(5)).until(
+                () -> intakeRecords(body(get("/api/audit?patientId=" + patient))), r -> r.size() == 2);
 
         assertThat(count(first.auditId())).isOne();
         List<JsonNode> all = allRecords();
@@ -78,7 +79,7 @@ class AuditTrailStreamTests {
                     .isEqualTo(i == 0 ? "0".repeat(64) : all.get(i - 1).get("hash").asString());
             assertThat(record.get("hash").asString()).matches("[0-9a-f]{64}").isEqualTo(ChainHash.of(record));
         }
-        JsonNode served = records.get(0);
+        JsonNode served = records.getFirst();
         assertThat(served.propertyNames()).containsExactly("auditId", "chain", "seq", "at", "service", "actor",
                 "clientId", "roles", "action", "method", "route", "patientIds", "outcome", "sourceIp",
                 "correlationId", "prevHash", "hash");
@@ -86,6 +87,27 @@ class AuditTrailStreamTests {
         assertThat(served.get("at").asString()).isEqualTo(first.at().toString());
         assertThat(served.get("route").asString()).isEqualTo("/api/patients/{patientId}");
         assertThat(served.get("outcome").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void readingAPatientsTrailIsItselfARecordInThatTrail_appendedThroughTheServicesOwnOutbox() {
+        UUID patient = UUID.randomUUID();
+
+        MvcTestResult read = mvc.get().uri("/api/audit?patientId=" + patient)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN).header("X-Correlation-Id", "trail-read-1").exchange();
+
+        assertThat(read).hasStatusOk();
+        JsonNode record = await().atMost(Duration.ofSeconds(5)).until(
+                () -> body(get("/api/audit?patientId=" + patient)).get("records").valueStream()
+                        .filter(r -> r.get("correlationId").asString().equals("trail-read-1")).toList(),
+                r -> r.size() == 1).getFirst();
+        assertThat(record.get("service").asString()).isEqualTo("audit-service");
+        assertThat(record.get("actor").asString()).isEqualTo("privacy-officer");
+        assertThat(record.get("action").asString()).isEqualTo("READ");
+        assertThat(record.get("route").asString()).isEqualTo("/api/audit");
+        assertThat(record.get("patientIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(patient.toString());
+        assertThat(record.get("outcome").asInt()).isEqualTo(200);
     }
 
     @Test
@@ -143,6 +165,12 @@ class AuditTrailStreamTests {
 
     private static String uri(MvcTestResult result) {
         return result.getMvcResult().getRequest().getRequestURI();
+    }
+
+    /** The records other services sent, without audit-service's own records of the trail's readers. */
+    private static List<JsonNode> intakeRecords(JsonNode page) {
+        return page.get("records").valueStream().filter(r -> r.get("service").asString().equals("intake-service"))
+                .toList();
     }
 
     private void send(AuditRecorded record) {

@@ -1,7 +1,15 @@
 package org.clinicops.support.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import org.clinicops.support.audit.RequestAuditFilter;
+import org.clinicops.support.web.CorrelationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +48,9 @@ import java.util.Optional;
  * access token of the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}) whose {@code aud}
  * contains {@code clinic-ops}, or 401; one of the roles its {@link ServedRoutes} row allows, or 403, decided from the
  * token and the route before any lookup. Health and its probes answer anyone (details only to OPS); info, metrics
- * and dead letters only OPS. The application declares the {@link ServedRoutes} it enforces.
+ * and dead letters only OPS. The application declares the {@link ServedRoutes} it enforces. Where the application
+ * has an outbox (every service, not the gateway), each request to an audited row is recorded in the audit trail by
+ * {@link RequestAuditFilter}, allowed or refused; a 401 is only logged and counted.
  */
 @Configuration(proxyBeanMethods = false)
 // a run without a web server (audit-service's verify command) has no route to guard
@@ -50,12 +61,22 @@ public class ClinicSecurity {
     /** Partner tokens live 5 minutes: Spring's default leeway of 60 s would stretch them by a fifth. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
     private static final String ROLES_CLAIM = "roles";
+    private static final Logger log = LoggerFactory.getLogger(ClinicSecurity.class);
 
     @Bean
     SecurityFilterChain clinicSecurityFilterChain(HttpSecurity http, ServedRoutes served, JsonMapper json,
-                                                  JwtAuthenticationConverter tokens) throws Exception {
+                                                  JwtAuthenticationConverter tokens,
+                                                  ObjectProvider<RequestAuditFilter> audit,
+                                                  ObjectProvider<MeterRegistry> meters) throws Exception {
+        // a 401 has no identity to put in the audit trail: it is logged and counted instead
+        Counter unauthenticated = Counter.builder("clinic.requests.unauthenticated")
+                .description("Requests answered 401: no token, or one that is not a valid token of the issuer")
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         // RFC 6750 section 3, without the resource-metadata link Spring adds: it would be built from the Host header
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            unauthenticated.increment();
+            log.info("401 for {} {} (correlation id {}): {}", request.getMethod(), request.getRequestURI(),
+                    CorrelationId.current().orElse("none"), e.getMessage());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, e instanceof OAuth2AuthenticationException
                     ? "Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not "
                             + "meant for clinic-ops\""
@@ -64,6 +85,9 @@ public class ClinicSecurity {
         };
         AccessDeniedHandler forbidden = (request, response, e) ->
                 problem(response, json, HttpStatus.FORBIDDEN, "The token's roles do not allow this request.");
+        // where there is an outbox to write records to (not the gateway's): after the token is checked, so the caller
+        // is known, and before the roles are, so the 403 is recorded too
+        audit.ifAvailable(filter -> http.addFilterBefore(filter, ExceptionTranslationFilter.class));
         return http
                 .authorizeHttpRequests(requests -> {
                     // an error a request already let in renders its problem; it is not a new request
@@ -75,6 +99,9 @@ public class ClinicSecurity {
                     for (AccessMatrix.Route route : served.routes()) {
                         requests.requestMatchers(route.method(), route.path()).hasAnyRole(
                                 route.allowed().stream().map(Role::name).toArray(String[]::new));
+                    }
+                    for (AccessMatrix.Route route : served.passedOn()) {
+                        requests.requestMatchers(route.method(), route.path()).authenticated();
                     }
                     for (String path : served.unrouted()) {
                         requests.requestMatchers(path).authenticated();

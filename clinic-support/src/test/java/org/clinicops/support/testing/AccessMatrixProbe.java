@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class AccessMatrixProbe {
 
-    /** One request as the probe sends it; {@code authorization} null for none. */
-    public record Request(HttpMethod method, String uri, String authorization, String jsonBody) {
+    /** One request as the probe sends it; {@code authorization} and {@code correlationId} null for none. */
+    public record Request(HttpMethod method, String uri, String authorization, String jsonBody,
+                          String correlationId) {
     }
 
     /** The answer's status and headers. */
@@ -72,6 +74,9 @@ public final class AccessMatrixProbe {
             }
             if (request.authorization() != null) {
                 sent.header(HttpHeaders.AUTHORIZATION, request.authorization());
+            }
+            if (request.correlationId() != null) {
+                sent.header(CORRELATION_ID, request.correlationId());
             }
             try {
                 HttpResponse<Void> answer = http.send(sent.build(), HttpResponse.BodyHandlers.discarding());
@@ -102,6 +107,9 @@ public final class AccessMatrixProbe {
             if (request.jsonBody() != null) {
                 sent.contentType(MediaType.APPLICATION_JSON).content(request.jsonBody());
             }
+            if (request.correlationId() != null) {
+                sent.header(CORRELATION_ID, request.correlationId());
+            }
             MvcTestResult answer = sent.exchange();
             HttpHeaders headers = new HttpHeaders();
             answer.getResponse().getHeaderNames().forEach(name ->
@@ -111,9 +119,13 @@ public final class AccessMatrixProbe {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CORRELATION_ID = "X-Correlation-Id";
+    /** The matrix's audit kinds that write a record: a patient read, a patient write, a configuration change. */
+    private static final Set<String> AUDITED = Set.of("patient-read", "patient-write", "config");
     /** Boot's error page: the container forwards a failed request there; a request of its own is refused (403). */
     private static final String ERROR_PAGE = "/error";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern QUERIED_PATIENT = Pattern.compile("(?:^|&)patientId=([^&]+)");
     private static final KeyPair STRANGER = TestTokens.strangerKeys();
 
     private final List<JsonNode> rows;
@@ -205,6 +217,75 @@ public final class AccessMatrixProbe {
     }
 
     /**
+     * One test per audited row (a patient read or write, a configuration change) and an allowed, a refused and, where
+     * the row has one, a hidden (another clinic's object) column: the request, whatever its answer, leaves exactly one
+     * record in the trail, naming the service, the caller, the route and the answer, and the patient its path or
+     * query names.
+     * {@code recorded} answers the records the service has stored with a correlation id, oldest first.
+     */
+    public Stream<DynamicTest> everyAuditedRequestIsRecordedOnce(String service,
+                                                                Function<String, List<JsonNode>> recorded) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode row : rows) {
+            if (!AUDITED.contains(row.get("audit").asString())) {
+                continue;
+            }
+            for (String expected : List.of("2xx", "403", "404")) {
+                row.get("cells").properties().stream()
+                        .filter(cell -> cell.getValue().asString().equals(expected) && !cell.getKey().equals("NONE"))
+                        .filter(cell -> !expected.equals("404") || cell.getKey().equals("PARTNER_OTHER"))
+                        .findFirst().ifPresent(cell -> tests.add(DynamicTest.dynamicTest(describe(row) + " as "
+                                + cell.getKey() + " (" + expected + ") is recorded once", () ->
+                                assertRecordedOnce(service, row, cell.getKey(), recorded))));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void assertRecordedOnce(String service, JsonNode row, String column,
+                                    Function<String, List<JsonNode>> recorded) {
+        String correlationId = "audit-probe-" + UUID.randomUUID();
+        TestTokens.Token token = token(column);
+        Request request = request(row, token.bearer(), correlationId);
+        Answer answer = client.send(request);
+        List<JsonNode> records = recorded.apply(correlationId);
+        String what = describe(row) + " as " + column + " answered " + answer.status();
+        assertThat(records).as(what).hasSize(1);
+        JsonNode record = records.getFirst();
+        String method = row.get("method").asString();
+        String action = switch (method) {
+            case "GET" -> "READ";
+            case "DELETE" -> "DELETE";
+            default -> answer.status() == 201 ? "CREATE" : "UPDATE";
+        };
+        assertThat(record.get("service").asString()).as(what).isEqualTo(service);
+        assertThat(record.get("method").asString()).as(what).isEqualTo(method);
+        assertThat(record.get("route").asString()).as(what).isEqualTo(row.get("path").asString());
+        assertThat(record.get("action").asString()).as(what).isEqualTo(action);
+        assertThat(record.get("outcome").asInt()).as(what).isEqualTo(answer.status());
+        assertThat(record.get("actor").asString()).as(what).isEqualTo(token.claims().get("sub"));
+        assertThat(record.get("clientId").asString()).as(what).isEqualTo(token.claims().get("client_id"));
+        assertThat(record.get("roles").valueStream().map(JsonNode::asString).toList()).as(what)
+                .isEqualTo(token.claims().get("roles"));
+        assertThat(record.get("correlationId").asString()).as(what).isEqualTo(correlationId);
+        assertThat(record.get("sourceIp").asString()).as(what).isNotBlank();
+        List<String> patients = record.get("patientIds").valueStream().map(JsonNode::asString).toList();
+        if (row.get("audit").asString().equals("config")) {
+            assertThat(patients).as(what).isEmpty();
+        }
+        URI sent = URI.create(request.uri());
+        PathPattern.PathMatchInfo named = PathPatternParser.defaultInstance.parse(row.get("path").asString())
+                .matchAndExtract(PathContainer.parsePath(sent.getPath()));
+        if (named != null && named.getUriVariables().containsKey("patientId")) {
+            assertThat(patients).as(what).contains(named.getUriVariables().get("patientId"));
+        }
+        Matcher queried = QUERIED_PATIENT.matcher(String.valueOf(sent.getQuery()));
+        if (queried.find()) {
+            assertThat(patients).as(what).contains(queried.group(1));
+        }
+    }
+
+    /**
      * Fails on a route of the running application that no row of the matrix describes: a route without a row does
      * not ship. Covers the controllers' and the actuator's mappings.
      */
@@ -241,23 +322,30 @@ public final class AccessMatrixProbe {
     }
 
     private static String authorization(String column) {
+        return column.equals("NONE") ? null : token(column).bearer();
+    }
+
+    private static TestTokens.Token token(String column) {
         return switch (column) {
-            case "NONE" -> null;
-            case "PARTNER" -> TestTokens.partner("riverside-psychiatry").bearer();
-            case "PARTNER_OTHER" -> TestTokens.partner("lakeside-counseling").bearer();
-            case "NOTIFICATION_SERVICE" -> TestTokens.notificationService().bearer();
-            default -> TestTokens.staff("probe-" + column.toLowerCase(), column).bearer();
+            case "PARTNER" -> TestTokens.partner("riverside-psychiatry");
+            case "PARTNER_OTHER" -> TestTokens.partner("lakeside-counseling");
+            case "NOTIFICATION_SERVICE" -> TestTokens.notificationService();
+            default -> TestTokens.staff("probe-" + column.toLowerCase(), column);
         };
     }
 
     private static Request request(JsonNode row, String authorization) {
+        return request(row, authorization, null);
+    }
+
+    private static Request request(JsonNode row, String authorization, String correlationId) {
         String uri = sample(row.get("path").asString());
         JsonNode query = row.path("probe").path("query");
         if (query.isString()) {
             uri += "?" + sample(query.asString());
         }
         HttpMethod method = HttpMethod.valueOf(row.get("method").asString());
-        return new Request(method, uri, authorization, method == HttpMethod.POST ? "{}" : null);
+        return new Request(method, uri, authorization, method == HttpMethod.POST ? "{}" : null, correlationId);
     }
 
     /** The path or query with each {@code {placeholder}} filled: a date for {@code date}, else a fresh id. */

@@ -110,6 +110,11 @@ public final class TestTokens {
             return this;
         }
 
+        /** The claims the token carries, to check what a service made of them (an audit record's caller). */
+        public Map<String, Object> claims() {
+            return Map.copyOf(claims);
+        }
+
         public Token without(String name) {
             claims.remove(name);
             return this;

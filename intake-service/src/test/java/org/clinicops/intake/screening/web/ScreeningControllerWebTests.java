@@ -434,7 +434,7 @@ class ScreeningControllerWebTests {
     @MethodSource("invalidScreenings")
     void everyInvalidFieldIsNamedAndNothingIsWritten(String description, JsonEdit body, List<String> fields) {
         long screenings = count("screening");
-        long events = count("outbox_event");
+        long events = events();
 
         Reply reply = screen(body.json());
 
@@ -443,7 +443,7 @@ class ScreeningControllerWebTests {
         assertThat(reply.json().path("errors")).allSatisfy(error ->
                 assertThat(error.path("message").asString()).isNotBlank());
         assertThat(count("screening")).isEqualTo(screenings);
-        assertThat(count("outbox_event")).isEqualTo(events);
+        assertThat(events()).isEqualTo(events);
     }
 
     @Test
@@ -509,7 +509,7 @@ class ScreeningControllerWebTests {
     void theSameIdempotencyKeyAndBodyAnswerTheFirstScreeningAgainAndPublishOnce() {
         String key = "screening-" + UUID.randomUUID();
         long screenings = count("screening");
-        long events = count("outbox_event");
+        long events = events();
 
         Reply first = http.post("/api/patients/" + patientId + "/screenings", Examples.SCREENING,
                 "Idempotency-Key", key);
@@ -521,7 +521,7 @@ class ScreeningControllerWebTests {
         assertThat(again.location()).isEqualTo(first.location());
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(count("screening")).isEqualTo(screenings + 1);
-        assertThat(count("outbox_event")).isEqualTo(events + 1);
+        assertThat(events()).isEqualTo(events + 1);
     }
 
     @Test
@@ -591,6 +591,11 @@ class ScreeningControllerWebTests {
 
     private Reply screen(String body) {
         return http.post("/api/patients/" + patientId + "/screenings", body);
+    }
+
+    /** The events in the outbox, without the audit records every request writes to it as well. */
+    private long events() {
+        return jdbc.sql("select count(*) from outbox_event where topic <> 'clinic.audit'").query(Long.class).single();
     }
 
     private long count(String table) {
