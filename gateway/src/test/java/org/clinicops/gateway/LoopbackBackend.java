@@ -67,6 +67,12 @@ final class LoopbackBackend implements AutoCloseable {
         return receivedPaths;
     }
 
+    /** No replies set and no paths received, as when it started; for a backend shared by test classes. */
+    void forgetEarlierClasses() {
+        replies.clear();
+        receivedPaths.clear();
+    }
+
     @Override
     public void close() {
         released.countDown();
