@@ -1,13 +1,11 @@
 package org.clinicops.gateway;
 
 import org.clinicops.support.testing.TestClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,38 +20,23 @@ import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicops.gateway.GatewayClient.body;
+import static org.clinicops.gateway.LoopbackBackends.intake;
+import static org.clinicops.gateway.LoopbackBackends.notification;
+import static org.clinicops.gateway.LoopbackBackends.session;
 
 /**
  * The demo clock as trainers' tools call it, in demo mode ({@code clinic.clock.start} set, as clinic-local's
  * {@code --clinic-time} sets it). Every test here moves the one clock of this JVM, so each measures from the time it
  * reads first rather than from the start.
  */
-// The test clock stands still, so no rate-limit bucket refills: this one is large enough for every request here.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = {"clinic.gateway.rate-limit.unauthenticated.burst=10000",
-                "clinic.gateway.rate-limit.staff.burst=10000"})
+@GatewayTest
 class GatewayDemoClockTests {
 
     private static final Instant THURSDAY_0900_LOS_ANGELES = TestClock.at("2026-11-26T17:00:00Z");
 
-    static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
-    static final LoopbackBackend session = LoopbackBackend.start("session-service");
-    static final LoopbackBackend notification = LoopbackBackend.start("notification-service");
-
     @DynamicPropertySource
     static void demoMode(DynamicPropertyRegistry registry) {
         registry.add("clinic.clock.start", THURSDAY_0900_LOS_ANGELES::toString);
-        registry.add("clinic.gateway.intake-uri", intake::uri);
-        registry.add("clinic.gateway.session-uri", session::uri);
-        registry.add("clinic.gateway.notification-uri", notification::uri);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        intake.close();
-        session.close();
-        notification.close();
     }
 
     @LocalServerPort

@@ -3,15 +3,11 @@ package org.clinicops.gateway;
 import org.clinicops.support.testing.ProblemAnswers;
 import org.clinicops.support.testing.RawHttp;
 import org.clinicops.support.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -21,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicops.gateway.GatewayClient.body;
+import static org.clinicops.gateway.LoopbackBackends.intake;
+import static org.clinicops.gateway.LoopbackBackends.session;
 
 /**
  * What the gateway answers itself, over real HTTP and as raw bytes where no HTTP client would send them, signed in as
@@ -28,32 +26,10 @@ import static org.clinicops.gateway.GatewayClient.body;
  * is a problem whose status is the HTTP status, with no {@code Server} version and no {@code X-Powered-By}; a body
  * over 64 KiB is a 413 that reaches no service, declared or chunked alike.
  */
-// The test clock stands still, so no rate-limit bucket refills: this one is large enough for every request here.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = {"clinic.gateway.rate-limit.unauthenticated.burst=10000",
-                "clinic.gateway.rate-limit.staff.burst=10000"})
+@GatewayTest
 class GatewayProblemsTests {
 
     static final int LIMIT = 65_536;
-
-    static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
-    static final LoopbackBackend session = LoopbackBackend.start("session-service");
-    static final LoopbackBackend notification = LoopbackBackend.start("notification-service");
-
-    @DynamicPropertySource
-    static void downstreams(DynamicPropertyRegistry registry) {
-        registry.add("clinic.gateway.intake-uri", intake::uri);
-        registry.add("clinic.gateway.session-uri", session::uri);
-        registry.add("clinic.gateway.notification-uri", notification::uri);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        intake.close();
-        session.close();
-        notification.close();
-    }
 
     @LocalServerPort
     int port;

@@ -3,14 +3,10 @@ package org.clinicops.gateway;
 import org.clinicops.support.testing.ProblemAnswers;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,36 +15,17 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicops.gateway.GatewayClient.body;
+import static org.clinicops.gateway.LoopbackBackends.session;
 
 /**
  * The per-client rate limit: a signed-in request draws from its token's client's bucket, one without a token from
  * its source address's, here each a bucket of 3 refilled by 1 a second. The buckets read the gateway's clock, which
  * stands still here until a test moves it: the wait a 429 asks for is a move of the clock, not a sleep.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = {"clinic.gateway.rate-limit.unauthenticated.per-second=1",
+@GatewayTest(properties = {"clinic.gateway.rate-limit.unauthenticated.per-second=1",
                 "clinic.gateway.rate-limit.unauthenticated.burst=3",
                 "clinic.gateway.rate-limit.staff.per-second=1", "clinic.gateway.rate-limit.staff.burst=3"})
 class GatewayRateLimitTests {
-
-    static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
-    static final LoopbackBackend session = LoopbackBackend.start("session-service");
-    static final LoopbackBackend notification = LoopbackBackend.start("notification-service");
-
-    @DynamicPropertySource
-    static void downstreams(DynamicPropertyRegistry registry) {
-        registry.add("clinic.gateway.intake-uri", intake::uri);
-        registry.add("clinic.gateway.session-uri", session::uri);
-        registry.add("clinic.gateway.notification-uri", notification::uri);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        intake.close();
-        session.close();
-        notification.close();
-    }
 
     @LocalServerPort
     int port;

@@ -3,15 +3,11 @@ package org.clinicops.gateway;
 import org.clinicops.support.testing.ReliedOnMetrics;
 import org.clinicops.support.testing.TestTokens;
 import org.clinicops.support.web.CorrelationId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest.BodyPublishers;
@@ -21,31 +17,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicops.gateway.GatewayClient.body;
+import static org.clinicops.gateway.LoopbackBackends.intake;
+import static org.clinicops.gateway.LoopbackBackends.notification;
+import static org.clinicops.gateway.LoopbackBackends.session;
 
-// The test clock stands still, so no rate-limit bucket refills: this one is large enough for every request here.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        useMainMethod = SpringBootTest.UseMainMethod.WHEN_AVAILABLE,
-        properties = {"clinic.gateway.rate-limit.unauthenticated.burst=10000",
-                "clinic.gateway.rate-limit.staff.burst=10000", "clinic.gateway.rate-limit.partner.burst=10000"})
+@GatewayTest
 class GatewayRoutingTests {
-
-    static final LoopbackBackend intake = LoopbackBackend.start("intake-service");
-    static final LoopbackBackend session = LoopbackBackend.start("session-service");
-    static final LoopbackBackend notification = LoopbackBackend.start("notification-service");
-
-    @DynamicPropertySource
-    static void downstreams(DynamicPropertyRegistry registry) {
-        registry.add("clinic.gateway.intake-uri", intake::uri);
-        registry.add("clinic.gateway.session-uri", session::uri);
-        registry.add("clinic.gateway.notification-uri", notification::uri);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        intake.close();
-        session.close();
-        notification.close();
-    }
 
     @LocalServerPort
     int port;

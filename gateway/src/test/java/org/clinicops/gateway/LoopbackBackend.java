@@ -29,8 +29,8 @@ import java.util.concurrent.Executors;
 /**
  * A stand-in for one service on a free loopback port. By default it answers 200 with JSON naming the service and
  * echoing what it received; {@link #answer} sets a canned reply for one request, {@link #hang} makes it never reply.
- * One that {@link #enforcing enforces} its service's rows of the access matrix answers 403, as the service does, to a
- * token whose roles the row does not allow (the gateway checks the token and passes the roles on to the service).
+ * Told to {@link #enforceRows enforce} its service's rows of the access matrix, it answers 403, as the service does, to
+ * a token whose roles the row does not allow (the gateway checks the token and passes the roles on to the service).
  */
 final class LoopbackBackend implements AutoCloseable {
 
@@ -43,11 +43,12 @@ final class LoopbackBackend implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean hanging;
 
-    private final List<AccessMatrix.Route> enforced;
+    private final List<AccessMatrix.Route> rows;
+    private volatile boolean enforcing;
 
-    private LoopbackBackend(String service, List<AccessMatrix.Route> enforced) {
+    private LoopbackBackend(String service, List<AccessMatrix.Route> rows) {
         this.service = service;
-        this.enforced = enforced;
+        this.rows = rows;
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -62,8 +63,13 @@ final class LoopbackBackend implements AutoCloseable {
         return new LoopbackBackend(service, List.of());
     }
 
-    static LoopbackBackend enforcing(String service, AccessMatrix.Service rows) {
+    /** A stand-in that knows its service's rows, to {@link #enforceRows enforce} them when told. */
+    static LoopbackBackend start(String service, AccessMatrix.Service rows) {
         return new LoopbackBackend(service, AccessMatrix.servedBy(rows));
+    }
+
+    void enforceRows() {
+        enforcing = true;
     }
 
     URI uri() {
@@ -80,6 +86,13 @@ final class LoopbackBackend implements AutoCloseable {
 
     List<String> receivedPaths() {
         return receivedPaths;
+    }
+
+    /** No replies set, no paths received and no rows enforced, as when it started; for a backend shared by classes. */
+    void forgetEarlierClasses() {
+        replies.clear();
+        receivedPaths.clear();
+        enforcing = false;
     }
 
     @Override
@@ -122,7 +135,7 @@ final class LoopbackBackend implements AutoCloseable {
     /** The row of the path and method, if enforced, allows none of the bearer token's roles. */
     private boolean refused(HttpExchange exchange, String path) {
         PathContainer requested = PathContainer.parsePath(path);
-        return enforced.stream()
+        return enforcing && rows.stream()
                 .filter(route -> route.method().matches(exchange.getRequestMethod())
                         && PathPatternParser.defaultInstance.parse(route.path()).matches(requested))
                 .findFirst()

@@ -5,7 +5,7 @@ import org.clinicops.events.AuditAction;
 import org.clinicops.events.AuditRecorded;
 import org.clinicops.events.EventType;
 import org.clinicops.events.Topics;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.SharedSupportServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import static org.clinicops.support.testing.TopicReader.header;
 import static org.clinicops.support.testing.TopicReader.value;
 
 /** Fail closed: a write's audit record commits with the write or neither does; a read's is stored before it returns. */
-@ServiceTest(partitions = 3, topics = Topics.AUDIT)
+@SharedSupportServiceTest
 class AuditTrailStreamTests {
 
     @Autowired

@@ -10,7 +10,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.Topics;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.SharedSupportServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ import static org.clinicops.support.testing.TopicReader.header;
  * An event Kafka refuses is never overtaken by a later event of the same patient: it and that patient's later events
  * stay pending, other patients' events go on, and once Kafka takes it the patient's events follow in order.
  */
-@ServiceTest(topics = Topics.SCREENINGS, partitions = 2)
+@SharedSupportServiceTest
 class OutboxRelayFailedSendStreamTests {
 
     /** The topic refuses records above this; a normal event is well below it. */

@@ -5,7 +5,7 @@ import org.clinicops.events.EventType;
 import org.clinicops.events.ScreeningCompleted;
 import org.clinicops.events.ScreeningOutcome;
 import org.clinicops.events.Topics;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.SharedSupportServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.clinicops.support.testing.TopicReader.header;
 
-@ServiceTest(partitions = 3, topics = Topics.SCREENINGS)
+@SharedSupportServiceTest
 class OutboxRelayStreamTests {
 
     @Autowired
@@ -43,7 +43,8 @@ class OutboxRelayStreamTests {
         transactions.executeWithoutResult(status -> events.forEach(e -> outbox.publish(e, e.screeningId().toString())));
 
         List<ConsumerRecord<byte[], byte[]>> received =
-                new TopicReader(broker.getBrokersAsString()).readAll(Topics.SCREENINGS, events.size());
+                new TopicReader(broker.getBrokersAsString()).readAllWithKey(Topics.SCREENINGS, patient.toString(),
+                        events.size());
 
         assertThat(received).extracting(r -> header(r, "ce_id"))
                 .containsExactly(events.stream().map(e -> e.eventId().toString()).toArray(String[]::new));

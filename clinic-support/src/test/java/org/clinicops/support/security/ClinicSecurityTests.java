@@ -1,10 +1,9 @@
 package org.clinicops.support.security;
 
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.support.SharedSupportServiceTest;
 import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -21,8 +20,7 @@ import static org.clinicops.support.testing.DefaultTestToken.withoutToken;
  * which has no row of its own: health answers anyone and shows details only to OPS, the actuator's other endpoints
  * are OPS only, anything else is refused, and only the known roles of the {@code roles} claim grant anything.
  */
-@ServiceTest(topics = "support.security.unused")
-@AutoConfigureMockMvc
+@SharedSupportServiceTest
 class ClinicSecurityTests {
 
     @Autowired

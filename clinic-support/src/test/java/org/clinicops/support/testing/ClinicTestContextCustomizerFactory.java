@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A {@link ServiceTest}'s customizer is its class's own, so Spring never reuses its context; a
  * {@link SharedServiceTest}'s is equal for every class of the same partitions, so Spring's context cache hands all of
- * them one running service.
+ * them one running service. Any other test's names no class, so classes of one configuration share their context as
+ * Spring's cache means them to (the gateway's tests of one configuration, one running gateway).
  */
 class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -45,8 +46,9 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
         if (sharedService != null) {
             return new SharedCustomizer(sharedService.partitions());
         }
-        return new Customizer(testClass, annotations.get(ServiceTest.class).synthesize(a -> a.isPresent())
-                .orElse(null), annotations.isPresent(SpringBootTest.class));
+        ServiceTest service = annotations.get(ServiceTest.class).synthesize(a -> a.isPresent()).orElse(null);
+        return new Customizer(service == null ? null : testClass, service,
+                annotations.isPresent(SpringBootTest.class));
     }
 
     /**
@@ -60,7 +62,10 @@ class ClinicTestContextCustomizerFactory implements ContextCustomizerFactory {
         }
     }
 
-    /** @param wholeApplication a {@code @SpringBootTest}, not a slice such as {@code @WebMvcTest} */
+    /**
+     * @param testClass        a {@link ServiceTest}'s class, whose database it names; null for any other test
+     * @param wholeApplication a {@code @SpringBootTest}, not a slice such as {@code @WebMvcTest}
+     */
     private record Customizer(Class<?> testClass, ServiceTest service, boolean wholeApplication)
             implements ContextCustomizer {
 

@@ -48,6 +48,21 @@ public final class TopicReader {
         return records;
     }
 
+    /**
+     * Waits for at least {@code expected} records with this key on the topic and answers all of them read by then, in
+     * the order read: on a topic shared with earlier test classes, what {@link #readAll} is on a topic of one's own.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAllWithKey(String topic, String key, int expected) {
+        List<ConsumerRecord<byte[], byte[]>> withKey = new ArrayList<>();
+        readUntil(topic, records -> {
+            withKey.clear();
+            records.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                    .forEach(withKey::add);
+            return withKey.size() >= expected;
+        });
+        return withKey;
+    }
+
     /** The first record with each of these keys on the topic. */
     public Map<String, ConsumerRecord<byte[], byte[]>> readByKey(String topic, List<String> keys) {
         Map<String, ConsumerRecord<byte[], byte[]>> byKey = new LinkedHashMap<>();

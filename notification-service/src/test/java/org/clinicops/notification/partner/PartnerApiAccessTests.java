@@ -1,14 +1,11 @@
 package org.clinicops.notification.partner;
 
-import org.clinicops.events.Topics;
+import org.clinicops.notification.SharedNotificationServiceTest;
 import org.clinicops.support.testing.DefaultTestToken;
-import org.clinicops.support.testing.ServiceTest;
 import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -21,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may use {@code /api/partner/**}: a partner clinic's own token and nothing else, whatever else the request
  * carries. Tokens are RS256 JWTs of the test issuer, checked against its JWK set as a real issuer's are.
  */
-@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS})
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 class PartnerApiAccessTests {
 
     static final String EVENT_TYPES = "/api/partner/event-types";

@@ -1,17 +1,14 @@
 package org.clinicops.notification.partner;
 
-import org.clinicops.events.Topics;
-import org.clinicops.support.testing.ServiceTest;
+import org.clinicops.notification.SharedNotificationServiceTest;
 import org.clinicops.support.testing.TestClock;
 import org.clinicops.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and reaches only its own subscriptions. The test issuer's tokens name the clinic; the receivers are on loopback,
  * which this profile allow-lists.
  */
-@ServiceTest(topics = {Topics.SESSIONS, Topics.SCREENINGS}, now = SubscriptionApiTests.NOW)
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
+@SharedNotificationServiceTest
 class SubscriptionApiTests {
 
     static final String NOW = "2026-11-25T17:00:00Z";
