@@ -614,12 +614,16 @@ class WebhookDeliveryTests {
         awaitAttempts(riverside, retried, 1);
         clock.advance(PAST_A_RETRY_DELAY);
         awaitDelivery(riverside, retried, "SUCCEEDED");
-        // one request a second: the other two deliveries wait, and are skipped by the 410
+        // one request a second: the other two deliveries wait, and are skipped by the 410; recorded in one
+        // transaction, so that the first cannot be answered before the other two exist
         Partner gone = subscribe(answering(410), null, 1);
         UUID other = UUID.randomUUID();
-        UUID first = record(gone, other);
-        record(gone, other);
-        record(gone, UUID.randomUUID());
+        UUID first = transactions.execute(status -> {
+            UUID recorded = record(gone, other);
+            record(gone, other);
+            record(gone, UUID.randomUUID());
+            return recorded;
+        });
         awaitDelivery(gone, first, "FAILED");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
