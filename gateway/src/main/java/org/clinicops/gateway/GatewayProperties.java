@@ -14,17 +14,19 @@ import java.time.ZoneId;
  * @param intakeUri       where intake-service listens, an absolute http(s) URI
  * @param sessionUri      where session-service listens
  * @param notificationUri where notification-service listens
+ * @param auditUri        where audit-service listens
  * @param clinicZone      the clinic's time zone, which {@code clinic.zone} sets in every service; the demo clock
  *                        shows it
  */
 @ConfigurationProperties(prefix = "clinic.gateway")
-public record GatewayProperties(URI intakeUri, URI sessionUri, URI notificationUri,
+public record GatewayProperties(URI intakeUri, URI sessionUri, URI notificationUri, URI auditUri,
                                 @DefaultValue("America/Los_Angeles") ZoneId clinicZone) {
 
     public GatewayProperties {
         requireHttp("intake-uri", intakeUri);
         requireHttp("session-uri", sessionUri);
         requireHttp("notification-uri", notificationUri);
+        requireHttp("audit-uri", auditUri);
     }
 
     private static void requireHttp(String name, URI uri) {

@@ -10,15 +10,23 @@ import java.util.List;
 /**
  * Checks a JSON request body field by field and collects every problem, so one 422 names every bad field (Jackson
  * binding would stop at the first). Read values through {@link #field(String)} and the {@link JsonField}s it leads
- * to, then call {@link #throwIfInvalid()} before using them: a value read from an invalid field is null.
+ * to, then call {@link #throwIfInvalid()} before using them: a value read from an invalid field is null. On the body
+ * of a {@link RequestSchema} the same calls describe what they accept instead.
  */
 public final class JsonFields {
 
     private final List<FieldError> errors = new ArrayList<>();
     private final JsonField root;
+    private final boolean describing;
 
     public JsonFields(JsonNode body) {
-        this.root = new JsonField(this, "", body);
+        if (body instanceof RequestSchema.DescribedBody described) {
+            this.describing = true;
+            this.root = JsonField.describing(this, described.schema);
+        } else {
+            this.describing = false;
+            this.root = new JsonField(this, "", body);
+        }
     }
 
     public JsonField field(String name) {
@@ -31,6 +39,9 @@ public final class JsonFields {
     }
 
     public void throwIfInvalid() {
+        if (describing) {
+            throw new RequestSchema.DescriptionComplete();
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,9 @@ public class ClinicSecurity {
                     requests.requestMatchers(HttpMethod.GET, "/actuator/info", "/actuator/prometheus",
                             "/actuator/deadletters").hasRole(Role.OPS.name());
                     requests.requestMatchers(HttpMethod.POST, "/actuator/deadletters").hasRole(Role.OPS.name());
+                    // the API documents hold no health data: any valid token of a known role may read them
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/*")
+                            .hasAnyRole(Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
                     for (AccessMatrix.Route route : served.routes()) {
                         requests.requestMatchers(route.method(), route.path()).hasAnyRole(
                                 route.allowed().stream().map(Role::name).toArray(String[]::new));

@@ -6,10 +6,8 @@ import org.clinicops.intake.patient.Patients;
 import org.clinicops.intake.screening.Indication;
 import org.clinicops.intake.screening.Phq9;
 import org.clinicops.intake.screening.ScreeningRecorder;
-import org.clinicops.intake.screening.ScreeningRequest;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.outbox.Outbox;
-import org.clinicops.support.request.JsonFields;
 import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -52,8 +50,7 @@ public class ProgressMeasureRecorder {
     }
 
     /**
-     * {@code {"phq9": [nine answers 0-3], "sessionId": "…" (optional)}}, recorded by the caller (its token's staff
-     * id; a body member {@code recordedBy} is ignored).
+     * A {@link ProgressMeasureRequest}, recorded by the caller.
      *
      * @return the measure recorded, or the one a repeated {@code Idempotency-Key} recorded before
      * @throws NotFoundException for an unknown patient
@@ -62,18 +59,15 @@ public class ProgressMeasureRecorder {
     public ProgressMeasure record(UUID patientId, JsonNode body, String idempotencyKey, Caller recordedBy) {
         IdempotencyKeys.checkForm(idempotencyKey);
         patients.findForUpdate(patientId).orElseThrow(() -> PatientRegistry.notFound(patientId));
-        JsonFields fields = new JsonFields(body);
-        List<Integer> items = ScreeningRequest.requiredItems(fields.field("phq9"), Phq9.ITEMS, Phq9.ITEM_MAX);
-        UUID sessionId = fields.field("sessionId").optionalUuid();
-        fields.throwIfInvalid();
+        ProgressMeasureRequest request = ProgressMeasureRequest.read(body);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ProgressMeasure.Baseline baseline = screenings.baselineOf(patientId)
                 .map(first -> new ProgressMeasure.Baseline(first.screeningId(), first.total("phq9"),
                         first.indication() == Indication.PTSD))
                 .orElse(null);
-        ProgressMeasure measure = ProgressMeasure.taken(patientId, sessionId, new Phq9(items), baseline, recordedBy.id(),
-                now);
+        ProgressMeasure measure = ProgressMeasure.taken(patientId, request.sessionId(), new Phq9(request.phq9()),
+                baseline, recordedBy.id(), now);
         if (idempotencyKey != null) {
             Optional<UUID> earlier = idempotencyKeys.claim(OPERATION, idempotencyKey,
                     Map.of("patientId", StringNode.valueOf(patientId.toString()), "body", body), measure.measureId(),
@@ -83,8 +77,8 @@ public class ProgressMeasureRecorder {
             }
         }
         measures.add(measure);
-        outbox.publish(new ProgressMeasureRecorded(UUID.randomUUID(), now, patientId, measure.measureId(), sessionId,
-                measure.crisis(), measure.reasons()), measure.measureId().toString());
+        outbox.publish(new ProgressMeasureRecorded(UUID.randomUUID(), now, patientId, measure.measureId(),
+                request.sessionId(), measure.crisis(), measure.reasons()), measure.measureId().toString());
         return measure;
     }
 

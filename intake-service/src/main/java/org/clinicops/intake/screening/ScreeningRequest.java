@@ -97,12 +97,7 @@ public final class ScreeningRequest {
 
     private static List<JsonField> instrumentItems(JsonField field, boolean required, int count) {
         // null for an optional instrument means "not given"
-        List<JsonField> items = required ? field.requiredArray() : field.optionalArray();
-        if (items != null && items.size() != count) {
-            field.reject("must have exactly " + count + " items, not " + items.size());
-            return null;
-        }
-        return items;
+        return required ? field.requiredArray(count) : field.optionalArray(count);
     }
 
     private static Cssrs cssrs(JsonField field) {

@@ -1,7 +1,6 @@
 package org.clinicops.notification.partner;
 
 import org.clinicops.support.idempotency.IdempotencyKeys;
-import org.clinicops.support.request.JsonField;
 import org.clinicops.support.request.JsonFields;
 import org.clinicops.support.security.PartnerClinic;
 import org.clinicops.support.web.ConflictException;
@@ -135,12 +134,16 @@ public class SubscriptionRegistry {
     }
 
     private Duration overlap(JsonNode body) {
-        JsonFields fields = new JsonFields(body);
-        JsonField overlapField = fields.field("overlapSeconds");
-        Integer seconds = overlapField.isAbsent() ? null
-                : overlapField.requiredInteger(0, (int) MAX_OVERLAP_SECONDS);
-        fields.throwIfInvalid();
+        Integer seconds = overlapSeconds(body);
         return seconds == null ? properties.webhooks().defaultOverlap() : Duration.ofSeconds(seconds);
+    }
+
+    /** {@code {"overlapSeconds": 86400}}, optional: how long the previous secret keeps signing; null for the default. */
+    static Integer overlapSeconds(JsonNode body) {
+        JsonFields fields = new JsonFields(body);
+        Integer seconds = fields.field("overlapSeconds").optionalInteger(0, (int) MAX_OVERLAP_SECONDS);
+        fields.throwIfInvalid();
+        return seconds;
     }
 
     /** Milliseconds, as the API shows instants: what is answered is what is stored. */

@@ -56,11 +56,11 @@ record SubscriptionRequest(URI url, SortedSet<PartnerEventType> eventTypes, Stri
             emailField.reject("must be an e-mail address like it-oncall@example.org");
         }
         JsonField rateField = fields.field("rateLimitPerSecond");
-        Integer rateLimit = rateField.isAbsent() ? Integer.valueOf(DEFAULT_RATE_LIMIT)
-                : rateField.requiredInteger(1, MAX_RATE_LIMIT);
+        Integer rateLimit = rateField.optionalInteger(1, MAX_RATE_LIMIT);
 
         fields.throwIfInvalid();
-        return new SubscriptionRequest(url, eventTypes, description, alertEmail, rateLimit);
+        return new SubscriptionRequest(url, eventTypes, description, alertEmail,
+                rateLimit == null ? DEFAULT_RATE_LIMIT : rateLimit);
     }
 
     private static URI url(JsonField field, WebhookTargets targets) {

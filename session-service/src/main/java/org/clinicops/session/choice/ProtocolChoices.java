@@ -77,9 +77,7 @@ public class ProtocolChoices {
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId + " has no treatment plan"));
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
-        JsonFields fields = new JsonFields(request);
-        Protocol protocol = fields.field("protocol").requiredEnum(Protocol.class);
-        fields.throwIfInvalid();
+        Protocol protocol = protocol(request);
 
         Outcome outcome = transactions.execute(tx -> {
             sessions.lockOfPlan(planId);
@@ -129,5 +127,13 @@ public class ProtocolChoices {
             }
         }
         return any;
+    }
+
+    /** {@code {"protocol": "ESKETAMINE_NASAL"}}. */
+    static Protocol protocol(JsonNode request) {
+        JsonFields fields = new JsonFields(request);
+        Protocol protocol = fields.field("protocol").requiredEnum(Protocol.class);
+        fields.throwIfInvalid();
+        return protocol;
     }
 }

@@ -1,6 +1,7 @@
 package org.clinicops.session.course;
 
 import org.clinicops.events.ClinicEvent;
+import org.clinicops.events.Protocol;
 import org.clinicops.session.day.SessionDay;
 import org.clinicops.session.day.SessionDays;
 import org.clinicops.session.plan.CourseDecision;
@@ -77,9 +78,7 @@ public class CourseChanges {
         TreatmentPlan found = find(patientId);
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
-        JsonFields fields = new JsonFields(request);
-        CourseDecision decision = fields.field("decision").requiredEnum(CourseDecision.class);
-        fields.throwIfInvalid();
+        CourseDecision decision = decision(request);
         TreatmentPlan reviewed = change("treatment-plan-review", found, request, idempotencyKey, (plan, now) -> {
             TreatmentPlan decided = plan.review(decision, clinicianId, now);
             plans.saveCourse(decided);
@@ -104,17 +103,8 @@ public class CourseChanges {
         TreatmentPlan found = find(patientId);
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
-        JsonFields fields = new JsonFields(request);
-        JsonField weeksField = fields.field("boosterIntervalWeeks");
-        Integer weeks = weeksField.requiredInteger(1, 52);
-        if (weeks != null && found.protocol() != null) {
-            Maintenance maintenance = protocols.of(found.protocol()).maintenance();
-            if (!maintenance.allowsInterval(weeks)) {
-                weeksField.reject("must be from " + maintenance.minIntervalWeeks() + " to "
-                        + maintenance.maxIntervalWeeks() + " weeks for " + found.protocol());
-            }
-        }
-        fields.throwIfInvalid();
+        int weeks = boosterIntervalWeeks(request, found.protocol() == null ? null
+                : protocols.of(found.protocol()).maintenance(), found.protocol());
         return change("treatment-plan-maintenance", found, request, idempotencyKey, (plan, now) -> {
             TreatmentPlan inMaintenance = plan.setBoosterInterval(weeks, prescriberId);
             plans.saveCourse(inMaintenance);
@@ -132,9 +122,7 @@ public class CourseChanges {
         TreatmentPlan found = find(patientId);
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
-        JsonFields fields = new JsonFields(request);
-        PlanClosure reason = fields.field("reason").requiredEnum(PlanClosure.class);
-        fields.throwIfInvalid();
+        PlanClosure reason = closure(request);
         TreatmentPlan closed = change("treatment-plan-close", found, request, idempotencyKey, (plan, now) ->
                 plan.close(reason, closedBy, now).ifPresent(done -> {
                     plans.saveCourse(done);
@@ -143,6 +131,38 @@ public class CourseChanges {
                 }));
         booking.retryPlansWaitingForCapacity();
         return closed;
+    }
+
+    /** {@code {"decision": "CONTINUE" | "STOP"}}. */
+    static CourseDecision decision(JsonNode request) {
+        JsonFields fields = new JsonFields(request);
+        CourseDecision decision = fields.field("decision").requiredEnum(CourseDecision.class);
+        fields.throwIfInvalid();
+        return decision;
+    }
+
+    /**
+     * {@code {"boosterIntervalWeeks": 4}}: 1 to 52 weeks, and within the plan's protocol's range when it has one
+     * ({@code maintenance} null for none).
+     */
+    static int boosterIntervalWeeks(JsonNode request, Maintenance maintenance, Protocol protocol) {
+        JsonFields fields = new JsonFields(request);
+        JsonField weeksField = fields.field("boosterIntervalWeeks");
+        Integer weeks = weeksField.requiredInteger(1, 52);
+        if (weeks != null && maintenance != null && !maintenance.allowsInterval(weeks)) {
+            weeksField.reject("must be from " + maintenance.minIntervalWeeks() + " to "
+                    + maintenance.maxIntervalWeeks() + " weeks for " + protocol);
+        }
+        fields.throwIfInvalid();
+        return weeks;
+    }
+
+    /** {@code {"reason": "PATIENT_REQUEST"}}. */
+    static PlanClosure closure(JsonNode request) {
+        JsonFields fields = new JsonFields(request);
+        PlanClosure reason = fields.field("reason").requiredEnum(PlanClosure.class);
+        fields.throwIfInvalid();
+        return reason;
     }
 
     /** What a decision does to the locked plan; the plan is read back afterwards, as stored. */

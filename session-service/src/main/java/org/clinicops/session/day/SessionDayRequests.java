@@ -124,7 +124,7 @@ public final class SessionDayRequests {
         }
 
         private static String overrideReason(JsonField override) {
-            if (override.isAbsent() || !override.requireObject()) {
+            if (!override.optionalObject()) {
                 return null;
             }
             return override.field("reason").requiredString(REASON_MAX);
@@ -193,11 +193,7 @@ public final class SessionDayRequests {
         public static RescheduleRequest read(JsonNode body) {
             JsonFields fields = new JsonFields(body);
             JsonField start = fields.field("start");
-            Instant at = start.optionalInstant();
-            if (at == null && start.isAbsent()) {
-                start.reject("is required");
-            }
-            return new RescheduleRequest(fields, start, at);
+            return new RescheduleRequest(fields, start, start.requiredInstant());
         }
     }
 }

@@ -59,13 +59,7 @@ public class EsketamineEnrollments {
         JsonNode request = bodies.readObject(body);
         IdempotencyKeys.checkForm(idempotencyKey);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        JsonFields fields = new JsonFields(request);
-        JsonField enrolledOnField = fields.field("enrolledOn");
-        LocalDate enrolledOn = enrolledOnField.optionalDate();
-        if (enrolledOn != null && enrolledOn.isAfter(today)) {
-            enrolledOnField.reject("must not be in the future (today is " + today + " in the clinic's zone)");
-        }
-        fields.throwIfInvalid();
+        LocalDate enrolledOn = enrolledOn(request, today);
 
         return transactions.execute(tx -> {
             TreatmentPlan plan = plans.lock(planId).orElseThrow();
@@ -77,5 +71,17 @@ public class EsketamineEnrollments {
             plan.enrollInEsketamine(enrolledOn, today, prescriberId, now).ifPresent(plans::recordEnrollment);
             return plans.findById(planId).orElseThrow();
         });
+    }
+
+    /** {@code {"enrolledOn": "2026-11-25"}}: the date, or null for today; 422 for one after {@code today}. */
+    static LocalDate enrolledOn(JsonNode request, LocalDate today) {
+        JsonFields fields = new JsonFields(request);
+        JsonField enrolledOnField = fields.field("enrolledOn");
+        LocalDate enrolledOn = enrolledOnField.optionalDate();
+        if (enrolledOn != null && enrolledOn.isAfter(today)) {
+            enrolledOnField.reject("must not be in the future (today is " + today + " in the clinic's zone)");
+        }
+        fields.throwIfInvalid();
+        return enrolledOn;
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicops.intake.patient.web;
 
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.PatientRegistry;
 import org.clinicops.intake.patient.Registered;
@@ -30,7 +31,8 @@ class PatientController {
     }
 
     @PostMapping
-    ResponseEntity<PatientResponse> register(@RequestBody(required = false) byte[] body,
+    ResponseEntity<PatientResponse> register(@DocumentedBody("PatientRegistration")
+                                             @RequestBody(required = false) byte[] body,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                              String idempotencyKey) {
         Registered registered = registry.register(bodies.readObject(body), idempotencyKey);

@@ -3,6 +3,7 @@ package org.clinicops.intake.progress.web;
 import org.clinicops.intake.patient.PatientRegistry;
 import org.clinicops.intake.progress.ProgressMeasure;
 import org.clinicops.intake.progress.ProgressMeasureRecorder;
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.security.Caller;
@@ -38,6 +39,7 @@ class ProgressMeasureController {
 
     @PostMapping
     ResponseEntity<ProgressMeasureResponse> record(@PathVariable UUID patientId,
+                                                   @DocumentedBody("ProgressMeasure")
                                                    @RequestBody(required = false) byte[] body,
                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                    String idempotencyKey,

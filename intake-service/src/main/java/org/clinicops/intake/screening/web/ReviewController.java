@@ -3,6 +3,7 @@ package org.clinicops.intake.screening.web;
 import org.clinicops.intake.screening.ScreeningRecorder;
 import org.clinicops.intake.screening.ScreeningReviewer;
 import org.clinicops.intake.screening.ScreeningStatus;
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.security.Caller;
@@ -41,7 +42,8 @@ class ReviewController {
     }
 
     @PostMapping("/api/screenings/{screeningId}/review")
-    ScreeningResponse review(@PathVariable UUID screeningId, @RequestBody(required = false) byte[] body,
+    ScreeningResponse review(@PathVariable UUID screeningId,
+                             @DocumentedBody("ScreeningReview") @RequestBody(required = false) byte[] body,
                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
                              Authentication clinician) {
         // an unknown screening is a 404 before the body is looked at, as for screenings of an unknown patient

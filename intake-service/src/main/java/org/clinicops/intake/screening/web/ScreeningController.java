@@ -1,5 +1,6 @@
 package org.clinicops.intake.screening.web;
 
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.intake.patient.PatientRegistry;
 import org.clinicops.support.request.JsonBodies;
@@ -32,7 +33,7 @@ class ScreeningController {
 
     @PostMapping("/api/patients/{patientId}/screenings")
     ResponseEntity<ScreeningResponse> record(@PathVariable UUID patientId,
-                                             @RequestBody(required = false) byte[] body,
+                                             @DocumentedBody("Screening") @RequestBody(required = false) byte[] body,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                              String idempotencyKey) {
         // CLINICAL section 3: an unknown patient is a 404 (a malformed id a 400) before the body is looked at

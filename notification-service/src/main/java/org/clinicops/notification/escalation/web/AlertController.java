@@ -2,6 +2,7 @@ package org.clinicops.notification.escalation.web;
 
 import org.clinicops.notification.escalation.AlertStatus;
 import org.clinicops.notification.escalation.Escalations;
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.request.JsonBodies;
 import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.BadParameterException;
@@ -57,7 +58,9 @@ class AlertController {
      * acknowledgement's when acknowledged before.
      */
     @PostMapping("/api/alerts/{alertId}/ack")
-    AlertResponse acknowledge(@PathVariable UUID alertId, @RequestBody(required = false) byte[] body,
+    AlertResponse acknowledge(@PathVariable UUID alertId,
+                              @DocumentedBody(value = "AlertAcknowledgement", required = false)
+                              @RequestBody(required = false) byte[] body,
                               Authentication clinician) {
         // an unknown alert is a 404 before the body is looked at
         escalations.get(alertId);

@@ -1,5 +1,6 @@
 package org.clinicops.notification.partner.web;
 
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.security.PartnerClinic;
 import org.clinicops.notification.partner.SubscriptionRegistry;
 import org.clinicops.support.idempotency.IdempotencyKeys;
@@ -39,6 +40,7 @@ class SubscriptionController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt token,
+                                               @DocumentedBody("Subscription")
                                                @RequestBody(required = false) byte[] body,
                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                String idempotencyKey) {
@@ -65,6 +67,7 @@ class SubscriptionController {
 
     @PostMapping("/{subscriptionId}/secret/rotate")
     Map<String, Object> rotate(@AuthenticationPrincipal Jwt token, @PathVariable UUID subscriptionId,
+                               @DocumentedBody(value = "SecretRotation", required = false)
                                @RequestBody(required = false) byte[] body,
                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         PartnerClinic clinic = clinic(token);

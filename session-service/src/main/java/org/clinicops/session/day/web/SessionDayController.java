@@ -4,6 +4,7 @@ import org.clinicops.session.config.SessionProperties;
 import org.clinicops.session.day.SessionAction;
 import org.clinicops.session.day.SessionDayActions;
 import org.clinicops.session.day.SessionDays;
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.security.Caller;
 import org.springframework.security.core.Authentication;
@@ -61,7 +62,9 @@ class SessionDayController {
 
     /** A move keeps the series' rules (CLINICAL section 6); a literal path, so it wins over the actions' pattern. */
     @PostMapping("/{sessionId}/reschedule")
-    SessionResponse reschedule(@PathVariable("sessionId") UUID sessionId, @RequestBody(required = false) byte[] body,
+    SessionResponse reschedule(@PathVariable("sessionId") UUID sessionId,
+                               @DocumentedBody("Reschedule")
+                               @RequestBody(required = false) byte[] body,
                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         return SessionResponse.of(actions.reschedule(sessionId, body, key), clock.instant());
     }

@@ -3,6 +3,7 @@ package org.clinicops.session.monitoring.web;
 import org.clinicops.session.monitoring.MonitoringForm;
 import org.clinicops.session.monitoring.MonitoringFormSubmissions;
 import org.clinicops.session.monitoring.MonitoringForms;
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.BadParameterException;
@@ -45,7 +46,9 @@ class MonitoringFormController {
     }
 
     @PostMapping("/api/sessions/{sessionId}/monitoring-form")
-    MonitoringForm submit(@PathVariable("sessionId") UUID sessionId, @RequestBody(required = false) byte[] body,
+    MonitoringForm submit(@PathVariable("sessionId") UUID sessionId,
+                          @DocumentedBody("MonitoringFormSubmission")
+                          @RequestBody(required = false) byte[] body,
                           @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                           Authentication caller) {
         return submissions.submit(sessionId, body, key, Caller.of(caller).id());

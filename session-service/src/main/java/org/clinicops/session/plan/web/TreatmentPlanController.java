@@ -6,6 +6,7 @@ import org.clinicops.session.plan.EsketamineEnrollments;
 import org.clinicops.session.plan.TreatmentPlan;
 import org.clinicops.session.plan.TreatmentPlans;
 import org.clinicops.session.schedule.Sessions;
+import org.clinicops.support.apidocs.DocumentedBody;
 import org.clinicops.support.idempotency.IdempotencyKeys;
 import org.clinicops.support.security.Caller;
 import org.clinicops.support.web.NotFoundException;
@@ -54,6 +55,7 @@ class TreatmentPlanController {
     /** {@code {"protocol": "ESKETAMINE_NASAL"}} (CLINICAL section 6). */
     @PostMapping("/protocol")
     TreatmentPlanResponse chooseProtocol(@PathVariable("patientId") UUID patientId,
+                                         @DocumentedBody("ProtocolChoice")
                                          @RequestBody(required = false) byte[] body,
                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                          Authentication caller) {
@@ -63,6 +65,7 @@ class TreatmentPlanController {
     /** {@code {"enrolledOn": "2026-11-25"}}, the date optional. */
     @PostMapping("/esketamine-enrollment")
     TreatmentPlanResponse enrollInEsketamine(@PathVariable("patientId") UUID patientId,
+                                             @DocumentedBody("EsketamineEnrollment")
                                              @RequestBody(required = false) byte[] body,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                              Authentication caller) {
@@ -72,6 +75,7 @@ class TreatmentPlanController {
     /** {@code {"decision": "CONTINUE" | "STOP"}} after a re-screening without response. */
     @PostMapping("/review")
     TreatmentPlanResponse review(@PathVariable("patientId") UUID patientId,
+                                 @DocumentedBody("CourseReview")
                                  @RequestBody(required = false) byte[] body,
                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                  Authentication caller) {
@@ -81,6 +85,7 @@ class TreatmentPlanController {
     /** {@code {"boosterIntervalWeeks": 4}} (CLINICAL D-9, maintenance). */
     @PostMapping("/maintenance")
     TreatmentPlanResponse setBoosterInterval(@PathVariable("patientId") UUID patientId,
+                                             @DocumentedBody("BoosterInterval")
                                              @RequestBody(required = false) byte[] body,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                              String key,
@@ -91,6 +96,7 @@ class TreatmentPlanController {
     /** {@code {"reason": "PATIENT_REQUEST"}}. */
     @PostMapping("/close")
     TreatmentPlanResponse close(@PathVariable("patientId") UUID patientId,
+                                @DocumentedBody("PlanClosure")
                                 @RequestBody(required = false) byte[] body,
                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                 Authentication caller) {
