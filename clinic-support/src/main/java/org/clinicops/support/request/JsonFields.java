@@ -33,6 +33,14 @@ public final class JsonFields {
         return root.field(name);
     }
 
+    /** The value of a body whose one required member is an enum, {@code {"decision": "STOP"}}; else a 422 naming it. */
+    public static <E extends Enum<E>> E requiredEnum(JsonNode body, String name, Class<E> type) {
+        JsonFields fields = new JsonFields(body);
+        E value = fields.field(name).requiredEnum(type);
+        fields.throwIfInvalid();
+        return value;
+    }
+
     /** Whether a problem has been recorded at {@code path} (exactly). */
     public boolean hasErrorAt(String path) {
         return errors.stream().anyMatch(error -> error.field().equals(path));

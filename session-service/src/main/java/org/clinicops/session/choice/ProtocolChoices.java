@@ -131,9 +131,6 @@ public class ProtocolChoices {
 
     /** {@code {"protocol": "ESKETAMINE_NASAL"}}. */
     static Protocol protocol(JsonNode request) {
-        JsonFields fields = new JsonFields(request);
-        Protocol protocol = fields.field("protocol").requiredEnum(Protocol.class);
-        fields.throwIfInvalid();
-        return protocol;
+        return JsonFields.requiredEnum(request, "protocol", Protocol.class);
     }
 }

@@ -135,10 +135,7 @@ public class CourseChanges {
 
     /** {@code {"decision": "CONTINUE" | "STOP"}}. */
     static CourseDecision decision(JsonNode request) {
-        JsonFields fields = new JsonFields(request);
-        CourseDecision decision = fields.field("decision").requiredEnum(CourseDecision.class);
-        fields.throwIfInvalid();
-        return decision;
+        return JsonFields.requiredEnum(request, "decision", CourseDecision.class);
     }
 
     /**
@@ -159,10 +156,7 @@ public class CourseChanges {
 
     /** {@code {"reason": "PATIENT_REQUEST"}}. */
     static PlanClosure closure(JsonNode request) {
-        JsonFields fields = new JsonFields(request);
-        PlanClosure reason = fields.field("reason").requiredEnum(PlanClosure.class);
-        fields.throwIfInvalid();
-        return reason;
+        return JsonFields.requiredEnum(request, "reason", PlanClosure.class);
     }
 
     /** What a decision does to the locked plan; the plan is read back afterwards, as stored. */
