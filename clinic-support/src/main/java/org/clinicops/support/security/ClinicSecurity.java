@@ -18,6 +18,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -29,10 +31,12 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,7 +119,14 @@ public class ClinicSecurity {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                        .accessDeniedHandler(forbidden)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+                                filter.setAuthenticationFailureHandler(issuerUnreachable(unauthorized, json));
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -185,6 +196,24 @@ public class ClinicSecurity {
     @Bean
     OAuth2TokenValidator<Jwt> shortClockSkew() {
         return new JwtTimestampValidator(CLOCK_SKEW);
+    }
+
+    /**
+     * A token that could not be checked because the issuer's keys could not be fetched is the clinic's outage, not
+     * the caller's fault: 503 with a retry hint, where Spring would answer 500. A bad token stays a 401.
+     */
+    private static AuthenticationFailureHandler issuerUnreachable(AuthenticationEntryPoint unauthorized,
+                                                                  JsonMapper json) {
+        return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+                log.warn("A token could not be checked, the issuer's keys could not be fetched: {}", e.getMessage());
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problem(response, json, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The clinic's sign-in service cannot be reached to check the token; try again shortly.");
+            } else {
+                unauthorized.commence(request, response, e);
+            }
+        };
     }
 
     private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail)
