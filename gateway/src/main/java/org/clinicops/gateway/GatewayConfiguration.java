@@ -74,7 +74,8 @@ class GatewayConfiguration {
 
     @Bean
     ApplicationRunner logDownstreams(GatewayProperties downstreams) {
-        return args -> log.info("Routing to intake-service at {}, session-service at {}, notification-service at {}",
-                downstreams.intakeUri(), downstreams.sessionUri(), downstreams.notificationUri());
+        return args -> log.info("Routing to intake-service at {}, session-service at {}, notification-service at {},"
+                        + " audit-service at {}", downstreams.intakeUri(), downstreams.sessionUri(),
+                downstreams.notificationUri(), downstreams.auditUri());
     }
 }

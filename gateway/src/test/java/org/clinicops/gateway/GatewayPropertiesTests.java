@@ -16,12 +16,15 @@ class GatewayPropertiesTests {
             .withPropertyValues(
                     "clinic.gateway.intake-uri=http://intake-service:8081",
                     "clinic.gateway.session-uri=http://session-service:8082",
-                    "clinic.gateway.notification-uri=http://notification-service:8083");
+                    "clinic.gateway.notification-uri=http://notification-service:8083",
+                    "clinic.gateway.audit-uri=http://audit-service:8084");
 
     @Test
-    void bindsTheThreeServiceUris() {
-        context.run(started -> assertThat(started.getBean(GatewayProperties.class).sessionUri())
-                .hasToString("http://session-service:8082"));
+    void bindsTheFourServiceUris() {
+        context.run(started -> {
+            assertThat(started.getBean(GatewayProperties.class).sessionUri()).hasToString("http://session-service:8082");
+            assertThat(started.getBean(GatewayProperties.class).auditUri()).hasToString("http://audit-service:8084");
+        });
     }
 
     @Test
