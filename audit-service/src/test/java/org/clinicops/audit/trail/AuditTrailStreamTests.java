@@ -1,5 +1,10 @@
 package org.clinicops.audit.trail;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.clinicops.audit.Trail;
 import org.clinicops.events.AuditRecorded;
 import org.clinicops.events.Topics;
@@ -22,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +59,18 @@ class AuditTrailStreamTests {
     @AfterAll
     static void disconnect() {
         producer.close();
+    }
+
+    @Test
+    void theHeadsTopicIsMadeCompacted_soTheChainsLatestHeadIsNeverDeletedForItsAge() throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            ConfigResource heads = new ConfigResource(ConfigResource.Type.TOPIC, Topics.AUDIT_HEADS);
+            Config config = admin.describeConfigs(List.of(heads)).all().get().get(heads);
+
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
     }
 
     @Test
