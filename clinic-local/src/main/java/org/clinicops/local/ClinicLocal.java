@@ -48,6 +48,9 @@ public final class ClinicLocal implements AutoCloseable {
             "org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
             "org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
             "org.springframework.cloud.stream.function.FunctionConfiguration",
+            // on this classpath Spring Cloud Gateway would route every path it has no route for to a function of that
+            // name, before the gateway's own controllers (the API documents)
+            "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration",
             "org.clinicops.support.ClinicSupportAutoConfiguration");
 
     /** The services share this classpath with the gateway, whose routing (even with no routes) is not theirs. */

@@ -146,6 +146,24 @@ class ClinicJourneyTests {
         assertThat(read(verify.body()).at("/chains/0/chain").asString()).isEqualTo("clinic-ops");
     }
 
+    /**
+     * The clinic's API in one OpenAPI document at the gateway, fetched from the running services with a partner's
+     * token (any valid one may read it): every service's routes, each session-day action its own.
+     */
+    @Test
+    void theGatewayServesEveryServicesApiDocumentAsOne() throws Exception {
+        HttpResponse<String> answer = get("/v3/api-docs", "Bearer " + accessToken("demo-partner-a"));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode document = read(answer.body());
+        assertThat(document.get("openapi").asString()).startsWith("3.1");
+        assertThat(document.get("paths").propertyNames()).contains("/api/patients", "/api/screenings/{screeningId}/review",
+                "/api/sessions/{sessionId}/check-in", "/api/alerts/{alertId}/ack", "/api/partner/subscriptions",
+                "/api/audit");
+        assertThat(document.at("/components/schemas/Screening/properties/instruments/properties/phq9/minItems")
+                .asInt()).isEqualTo(9);
+    }
+
     /** After the session-day walk, so that its patient still finds a chair free on Thursday at 09:00. */
     @Test
     @Order(Integer.MAX_VALUE - 1)
