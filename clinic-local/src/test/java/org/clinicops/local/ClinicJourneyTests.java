@@ -15,7 +15,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
@@ -40,9 +43,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,12 +60,17 @@ import static org.clinicops.support.testing.TopicReader.header;
  * a session day.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ClinicJourneyTests {
 
     private static final Instant WEDNESDAY_0845_LOS_ANGELES = TestClock.at("2026-11-25T16:45:00Z");
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Every token the journey was issued, to look for in the logs. */
+    private static final Set<String> issued = ConcurrentHashMap.newKeySet();
+    /** A compact JWS: three base64url parts, the first two JSON objects ({@code eyJ} is {@code {"}). */
+    private static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.eyJ[\\w-]+\\.[\\w-]+");
     /** How far the demo clock may tick on between moving it and a service stamping the step it was moved for. */
     private static final Duration TICKING = Duration.ofSeconds(30);
     private static final String DISCHARGE = """
@@ -166,7 +176,7 @@ class ClinicJourneyTests {
 
     /** After the session-day walk, so that its patient still finds a chair free on Thursday at 09:00. */
     @Test
-    @Order(Integer.MAX_VALUE - 1)
+    @Order(Integer.MAX_VALUE - 2)
     void aRescheduledSessionMovesItsRemindersAndTellsThePatient() throws Exception {
         String patientId = registerPatient("noor.move@example.org", true);
         assertThat(post("/api/patients/" + patientId + "/screenings", screening(0)).statusCode()).isEqualTo(201);
@@ -400,7 +410,7 @@ class ClinicJourneyTests {
      * move every service and only forward, and before the last one, which only moves the clock on.
      */
     @Test
-    @Order(Integer.MAX_VALUE - 1)
+    @Order(Integer.MAX_VALUE - 2)
     void aBookedFirstSessionIsWalkedFromCheckInToDischargeOnTheDemoClock() throws Exception {
         String patientId = registerPatient("dana.day@example.org", true);
         HttpResponse<String> screening = post("/api/patients/" + patientId + "/screenings", screening(0));
@@ -533,9 +543,9 @@ class ClinicJourneyTests {
         });
     }
 
-    /** Last, because the jump would move what the other tests book and remind. */
+    /** After the others, because the jump would move what they book and remind. */
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void theDemoClockMovesEveryServiceAtOnce() throws Exception {
         List<String> services = List.of("intake-service", "session-service", "notification-service");
         // to the millisecond, as the gateway shows the time
@@ -712,6 +722,23 @@ class ClinicJourneyTests {
      * A demo client's token from the issuer, as the README's curl line gets it (each secret is its id + "-secret"),
      * fetched again once it is 4 minutes old: partner tokens live 5 minutes, staff tokens 15.
      */
+    /**
+     * Last: while a referral in crisis goes through every application (the gateway, intake-service, Kafka, and
+     * notification-service, which asks intake-service for the contact with its own token), and at the clinic's start,
+     * nothing shaped like a token, and none of the journey's tokens, is written to the logs (ACCESS: tokens and
+     * Authorization headers are never logged).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noApplicationLogsAnAccessToken(CapturedOutput logs) throws Exception {
+        String patientId = registerPatient("logs.check@example.org", true);
+        assertThat(post("/api/patients/" + patientId + "/screenings", screening(1)).statusCode()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> logs.getAll().contains("Sent CRISIS_PAGE"));
+        assertThat(issued).isNotEmpty().noneSatisfy(token -> assertThat(logs.getAll()).contains(token));
+        assertThat(JWT.matcher(logs.getAll()).find()).as("anything shaped like a JWT in the logs").isFalse();
+    }
+
     private static String accessToken(String client) throws Exception {
         Token cached = tokens.get(client);
         // its age by the monotonic timer: the demo clock is not the tokens' time, and no test reads the wall clock
@@ -720,6 +747,7 @@ class ClinicJourneyTests {
         }
         String jwt = freshToken(client);
         tokens.put(client, new Token(jwt, System.nanoTime()));
+        issued.add(jwt);
         return jwt;
     }
 
