@@ -75,18 +75,17 @@ public class ApiDocsAutoConfiguration {
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 DocumentedBody documented = parameter.getParameterAnnotation(DocumentedBody.class);
                 if (documented != null) {
-                    RequestBodyDoc body = bodies.orderedStream().filter(b -> b.name().equals(documented.value()))
-                            .findFirst().orElseThrow(() -> new IllegalStateException(
-                                    "No RequestBodyDoc named " + documented.value() + " for " + handler));
-                    operation.requestBody(requestBody(body).required(documented.required()));
+                    operation.requestBody(requestBody(bodies, documented.value()).required(documented.required()));
                 }
             }
             return operation;
         };
     }
 
-    /** The body as JSON, described by its schema, with its example. */
-    public static RequestBody requestBody(RequestBodyDoc body) {
+    /** The body of the {@link RequestBodyDoc} of that name as JSON, described by its schema, with its example. */
+    public static RequestBody requestBody(ObjectProvider<RequestBodyDoc> bodies, String name) {
+        RequestBodyDoc body = bodies.orderedStream().filter(candidate -> candidate.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No RequestBodyDoc named " + name));
         return new RequestBody().required(true).content(new Content().addMediaType("application/json",
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + body.name()))
                         .example(read(body.example(), Object.class))));

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.clinicops.session.day.SessionAction;
-import org.clinicops.support.apidocs.ApiDocsAutoConfiguration;
 import org.clinicops.support.apidocs.RequestBodyDoc;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +17,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import java.util.List;
+
+import static org.clinicops.support.apidocs.ApiDocsAutoConfiguration.requestBody;
 
 /**
  * The session-day actions share one handler, {@code POST /api/sessions/{sessionId}/{action}}; the API document shows
@@ -59,15 +60,15 @@ class SessionActionsApiDocs {
     /** The action's body; null for one whose body is not read (a no-show). */
     private static RequestBody body(SessionAction action, ObjectProvider<RequestBodyDoc> bodies) {
         RequestBody body = switch (action) {
-            case CHECK_IN -> documented("CheckIn", bodies);
-            case VITALS -> documented("Vitals", bodies);
-            case EFFECTS -> documented("Effects", bodies);
+            case CHECK_IN -> requestBody(bodies, "CheckIn");
+            case VITALS -> requestBody(bodies, "Vitals");
+            case EFFECTS -> requestBody(bodies, "Effects");
             case DOSE_ORDER -> doseOrder(bodies);
-            case DOSE_START -> documented("DoseStart", bodies);
-            case DOSE_END -> documented("DoseEnd", bodies);
-            case DISCHARGE -> documented("Discharge", bodies);
-            case DEFER -> documented("Deferral", bodies);
-            case CANCEL -> documented("Cancellation", bodies);
+            case DOSE_START -> requestBody(bodies, "DoseStart");
+            case DOSE_END -> requestBody(bodies, "DoseEnd");
+            case DISCHARGE -> requestBody(bodies, "Discharge");
+            case DEFER -> requestBody(bodies, "Deferral");
+            case CANCEL -> requestBody(bodies, "Cancellation");
             case NO_SHOW -> null;
         };
         return body == null ? null : body.required(action.body() == SessionAction.Body.REQUIRED);
@@ -75,17 +76,12 @@ class SessionActionsApiDocs {
 
     /** By weight for IV and IM ({@code orderedMgPerKg}), in mg for esketamine ({@code orderedMg}). */
     private static RequestBody doseOrder(ObjectProvider<RequestBodyDoc> bodies) {
-        RequestBody byWeight = documented("DoseOrderByWeight", bodies);
-        documented("DoseOrderInMg", bodies);
+        RequestBody byWeight = requestBody(bodies, "DoseOrderByWeight");
+        requestBody(bodies, "DoseOrderInMg"); // fails the document if the form the oneOf names is missing
         MediaType json = byWeight.getContent().get("application/json");
         json.schema(new Schema<>().oneOf(List.of(new Schema<>().$ref("#/components/schemas/DoseOrderByWeight"),
                 new Schema<>().$ref("#/components/schemas/DoseOrderInMg"))));
         return byWeight.description("By weight (mg/kg) for IV and IM protocols, in mg for esketamine");
-    }
-
-    private static RequestBody documented(String name, ObjectProvider<RequestBodyDoc> bodies) {
-        return ApiDocsAutoConfiguration.requestBody(bodies.orderedStream().filter(body -> body.name().equals(name))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No RequestBodyDoc named " + name)));
     }
 
     private static String operationId(SessionAction action) {
