@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,9 +31,12 @@ public final class ClinicBenchmark {
     private static final Logger log = LoggerFactory.getLogger(ClinicBenchmark.class);
     /** Enough chairs that no referral of a run waits for capacity: the benchmark measures hops, not a full clinic. */
     static final int CHAIRS = 400;
+    /** Far above any rate run: the benchmark measures the hops, not the gateway's limit (docs/operations.md). */
+    private static final int STAFF_REQUESTS_PER_SECOND = 100_000;
     /** A run is over when everything arrived got to its end, or when nothing more got there for this long. */
     private static final Duration NO_PROGRESS = Duration.ofSeconds(60);
 
+    /** @param out where the report goes; null for benchmark/target/benchmark-&lt;start time&gt;.md */
     record Options(List<Integer> rates, int seconds, int warmupSeconds, Path out) {
 
         static Options parse(String... args) {
@@ -58,10 +62,6 @@ public final class ClinicBenchmark {
             if (rates.isEmpty() || rates.stream().anyMatch(rate -> rate < 1) || seconds < 1 || warmup < 0) {
                 throw new IllegalArgumentException("Rates and seconds must be at least 1, the warm-up at least 0");
             }
-            if (out == null) {
-                out = Path.of("benchmark", "target", "benchmark-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                        .withZone(ZoneOffset.UTC).format(Instant.now()) + ".md");
-            }
             return new Options(rates, seconds, warmup, out);
         }
     }
@@ -80,23 +80,29 @@ public final class ClinicBenchmark {
             System.exit(2);
             return;
         }
-        System.out.println(run(options).text());
-        System.out.println("Written to " + options.out().toAbsolutePath());
+        Outcome outcome = run(options);
+        System.out.println(outcome.text());
+        System.out.println("Written to " + outcome.file().toAbsolutePath());
         System.exit(0); // the services' non-daemon threads are closed, but do not wait on any straggler
     }
 
-    record Outcome(List<RateResult> results, String text) {
+    record Outcome(List<RateResult> results, String text, Path file) {
     }
 
     static Outcome run(Options options) throws Exception {
         Path data = Files.createTempDirectory("clinic-benchmark-");
-        // session-service's chair count; a system property, as no other application of this JVM reads the key
+        // System properties, as each key is read by one application of this JVM only: session-service's chairs, and
+        // the gateway's per-client limit, which one front-desk client making every referral would meet at 20/s
         System.setProperty("session.clinic.chairs", Integer.toString(CHAIRS));
+        System.setProperty("clinic.gateway.rate-limit.staff.per-second", Integer.toString(STAFF_REQUESTS_PER_SECOND));
+        System.setProperty("clinic.gateway.rate-limit.staff.burst", Integer.toString(STAFF_REQUESTS_PER_SECOND));
         log.info("Starting the clinic (data in {})", data);
         List<RateResult> results = new ArrayList<>();
+        Instant started;
         try (ClinicLocal clinic = ClinicLocal.start(new ClinicLocal.Options(data, ClinicLocal.Ports.anyFree(), null));
-             RawChain raw = RawChain.start(clinic.infrastructure())) {
-            ClinicLoad load = new ClinicLoad(clinic);
+             RawChain raw = RawChain.start(clinic.infrastructure(), clinicClock(clinic))) {
+            started = clinicClock(clinic).instant();
+            ClinicLoad load = new ClinicLoad(clinic, clinicClock(clinic));
             if (options.warmupSeconds() > 0) {
                 int rate = Math.min(10, options.rates().getFirst());
                 log.info("Warming up at {}/s for {} s (not reported)", rate, options.warmupSeconds());
@@ -107,11 +113,21 @@ public final class ClinicBenchmark {
                 results.add(measure(raw, load, rate, options.seconds()));
             }
         }
-        String text = Report.of(options, results);
-        Files.createDirectories(options.out().toAbsolutePath().getParent());
-        Files.writeString(options.out(), text);
+        String text = Report.of(options, started, results);
+        Path file = options.out() != null ? options.out() : Path.of("benchmark", "target", "benchmark-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started) + ".md");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text);
         deleteQuietly(data);
-        return new Outcome(results, text);
+        return new Outcome(results, text, file);
+    }
+
+    /**
+     * The clock every service stamps its rows with (the real time: no clinic time is given), so the raw chain's
+     * stamps and the report's are read from the same one.
+     */
+    private static Clock clinicClock(ClinicLocal clinic) {
+        return clinic.service("intake-service").context().getBean(Clock.class);
     }
 
     private static RateResult measure(RawChain raw, ClinicLoad load, int rate, int seconds) throws Exception {
@@ -134,7 +150,7 @@ public final class ClinicBenchmark {
     /** Waits until all have reached the end, or nothing more has for {@link #NO_PROGRESS}. */
     private static void awaitEnd(String what, long expected, Callable<Long> done) throws Exception {
         long last = -1;
-        Instant progressed = Instant.now();
+        long progressedNanos = System.nanoTime();
         while (true) {
             long now = done.call();
             if (now >= expected) {
@@ -142,8 +158,8 @@ public final class ClinicBenchmark {
             }
             if (now != last) {
                 last = now;
-                progressed = Instant.now();
-            } else if (Duration.between(progressed, Instant.now()).compareTo(NO_PROGRESS) > 0) {
+                progressedNanos = System.nanoTime();
+            } else if (System.nanoTime() - progressedNanos > NO_PROGRESS.toNanos()) {
                 log.warn("{}: {} of {} reached the end; the rest counts as lost", what, now, expected);
                 return;
             }

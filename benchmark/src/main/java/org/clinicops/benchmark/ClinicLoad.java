@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,12 +50,12 @@ final class ClinicLoad {
     private final LocalDate screenedOn;
     private volatile String token;
 
-    ClinicLoad(ClinicLocal clinic) {
+    ClinicLoad(ClinicLocal clinic, Clock clock) {
         this.clinic = clinic;
         ZoneId zone = ZoneId.of(clinic.service("session-service").context().getEnvironment()
                 .getRequiredProperty("clinic.zone"));
         // yesterday in the clinic: never "in the future" wherever the clinic's date line is
-        this.screenedOn = LocalDate.now(zone).minusDays(1);
+        this.screenedOn = LocalDate.now(clock.withZone(zone)).minusDays(1);
     }
 
     /** A fresh front-desk token (staff tokens live 15 minutes: one per rate is enough). */

@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * The baseline: the clinic's kind of work with nothing of the clinic's code, plain kafka-clients and JDBC on the same
@@ -59,14 +61,16 @@ final class RawChain implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String jdbcUrl;
+    private final Clock clock;
     private final HikariDataSource arrivals;
     private final List<Relay> relays = new ArrayList<>();
     private final List<HopConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    private RawChain(String bootstrapServers, String jdbcUrl) {
+    private RawChain(String bootstrapServers, String jdbcUrl, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.jdbcUrl = jdbcUrl;
+        this.clock = clock;
         this.arrivals = new HikariDataSource();
         arrivals.setJdbcUrl(jdbcUrl);
         arrivals.setMaximumPoolSize(10);
@@ -74,13 +78,13 @@ final class RawChain implements AutoCloseable {
     }
 
     /** Creates the database, the tables and the topics, and starts the relays and consumers. */
-    static RawChain start(LocalInfrastructure infrastructure) throws Exception {
+    static RawChain start(LocalInfrastructure infrastructure, Clock clock) throws Exception {
         try (Connection postgres = DriverManager.getConnection(infrastructure.postgres().jdbcUrl("postgres"));
              Statement sql = postgres.createStatement()) {
             sql.execute("create database " + DATABASE);
         }
         String bootstrap = infrastructure.kafka().bootstrapServers();
-        RawChain chain = new RawChain(bootstrap, infrastructure.postgres().jdbcUrl(DATABASE));
+        RawChain chain = new RawChain(bootstrap, infrastructure.postgres().jdbcUrl(DATABASE), clock);
         try (Connection connection = chain.arrivals.getConnection(); Statement sql = connection.createStatement()) {
             for (int stage = 0; stage <= HOPS; stage++) {
                 sql.execute("create table stage_" + stage + " (chain_id uuid not null, created_at timestamptz not null)");
@@ -98,7 +102,7 @@ final class RawChain implements AutoCloseable {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             // the broker's default partition count and replication, as a topic the binder creates
-            admin.createTopics(java.util.stream.IntStream.rangeClosed(1, HOPS)
+            admin.createTopics(IntStream.rangeClosed(1, HOPS)
                     .mapToObj(hop -> new NewTopic(topic(hop), Optional.empty(), Optional.empty())).toList())
                     .all().get(30, TimeUnit.SECONDS);
         }
@@ -136,11 +140,11 @@ final class RawChain implements AutoCloseable {
     }
 
     /** The stage's row and, before the last stage, its outbox row for the next hop. */
-    private static void writeStage(Connection connection, int stage, UUID chainId) throws SQLException {
+    private void writeStage(Connection connection, int stage, UUID chainId) throws SQLException {
         try (PreparedStatement row = connection.prepareStatement(
                 "insert into stage_" + stage + " (chain_id, created_at) values (?, ?)")) {
             row.setObject(1, chainId);
-            row.setTimestamp(2, Timestamp.from(Instant.now()));
+            row.setTimestamp(2, Timestamp.from(clock.instant()));
             row.executeUpdate();
         }
         if (stage < HOPS) {
@@ -340,7 +344,7 @@ final class RawChain implements AutoCloseable {
                     return false; // a redelivery: done already
                 }
             }
-            writeStage(connection, hop, event.chainId());
+            chain.writeStage(connection, hop, event.chainId());
             connection.commit();
             return hop < HOPS;
         }

@@ -17,9 +17,9 @@ final class Report {
     private Report() {
     }
 
-    static String of(ClinicBenchmark.Options options, List<ClinicBenchmark.RateResult> results) {
+    static String of(ClinicBenchmark.Options options, Instant started, List<ClinicBenchmark.RateResult> results) {
         StringBuilder text = new StringBuilder();
-        text.append("# clinic-ops benchmark, ").append(Instant.now()).append("\n\n");
+        text.append("# clinic-ops benchmark, ").append(started).append("\n\n");
         text.append("Rates ").append(options.rates()).append(" per second, ").append(options.seconds())
                 .append(" s each (open model), after a ").append(options.warmupSeconds())
                 .append(" s warm-up; ").append(ClinicBenchmark.CHAIRS).append(" chairs; ")
