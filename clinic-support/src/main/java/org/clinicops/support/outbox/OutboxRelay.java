@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.clinicops.events.CloudEventHeaders;
+import org.clinicops.support.rounds.OnDemandRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,12 +40,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -87,9 +84,7 @@ public class OutboxRelay implements DisposableBean {
     private final String source;
     private final Clock clock;
     /** One round at a time per instance, whether a commit or the poll asked for it. */
-    private final ExecutorService rounds = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("outbox-relay").daemon().factory());
-    private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final OnDemandRounds rounds = new OnDemandRounds("outbox-relay", this::relayPending);
     private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
 
     /**
@@ -140,17 +135,7 @@ public class OutboxRelay implements DisposableBean {
 
     /** Asks for a round as soon as possible; asking again before it starts asks for the same round. */
     public void wake() {
-        if (roundQueued.compareAndSet(false, true)) {
-            try {
-                rounds.execute(() -> {
-                    roundQueued.set(false);
-                    relayPending();
-                });
-            } catch (RejectedExecutionException e) {
-                // the service is stopping; what is pending is sent after the next start
-                roundQueued.set(false);
-            }
-        }
+        rounds.wake();
     }
 
     @Scheduled(fixedDelayString = "${clinic.outbox.relay-interval:100ms}")
@@ -351,11 +336,8 @@ public class OutboxRelay implements DisposableBean {
     /** Lets a round under way finish, then closes the producer. */
     @Override
     public void destroy() throws InterruptedException {
-        rounds.shutdown();
-        if (!rounds.awaitTermination(10, TimeUnit.SECONDS)) {
-            // a round still waiting for Kafka or for the relay lock: what it has not marked stays pending
-            rounds.shutdownNow();
-        }
+        // a round still waiting for Kafka or for the relay lock after this: what it has not marked stays pending
+        rounds.stop(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(10));
     }
 

@@ -22,7 +22,9 @@ import java.util.List;
  * @param clinicName       how messages name the clinic
  * @param from             the sender of every e-mail, e.g. {@code Clinic <no-reply@clinic.local>}
  * @param crisisLine       the crisis line every patient message points to (CLINICAL section 5: 988 in the US)
- * @param dispatchInterval pause between two rounds of the dispatcher
+ * @param dispatchInterval how often the dispatcher looks for due notifications besides the moment one is stored
+ * @param dispatchConcurrency how many notifications of one lane (staff pages, patient messages) are delivered at once;
+ *                         each holds a database connection while it is delivered
  * @param templates        where the message templates are read from
  * @param prescriber       where D-6 safety-alert pages go
  * @param backup           the backup clinician, paged when an alert is not acknowledged in time
@@ -39,6 +41,7 @@ public record NotificationProperties(
         @DefaultValue OnCall onCall,
         @DefaultValue("988 Suicide & Crisis Lifeline: call or text 988") String crisisLine,
         @DefaultValue("500ms") Duration dispatchInterval,
+        @DefaultValue("8") int dispatchConcurrency,
         @DefaultValue Retry retry,
         @DefaultValue Calls calls,
         @DefaultValue Templates templates,
@@ -55,6 +58,9 @@ public record NotificationProperties(
         address("notification.backup.email", backup.email());
         if (dispatchInterval.isNegative() || dispatchInterval.isZero()) {
             throw new IllegalArgumentException("notification.dispatch-interval must be positive");
+        }
+        if (dispatchConcurrency < 1) {
+            throw new IllegalArgumentException("notification.dispatch-concurrency must be at least 1");
         }
     }
 

@@ -12,30 +12,45 @@ import org.clinicops.notification.sms.SmsRejectedException;
 import org.clinicops.notification.sms.SmsUnavailableException;
 import org.clinicops.notification.template.MailTemplates;
 import org.clinicops.support.observability.TraceContext;
+import org.clinicops.support.rounds.OnDemandRounds;
 import org.clinicops.support.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends the notifications that are due, most urgent first, every {@code notification.dispatch-interval}, in two
- * lanes: staff pages, which need only the mail server, never wait behind a patient message whose contact lookup is
- * slow.
+ * Sends the notifications that are due, most urgent first, in two lanes: staff pages, which need only the mail
+ * server, never wait behind a patient message whose contact lookup is slow. A lane's round starts as soon as a
+ * transaction that stored a notification for it commits, and every {@code notification.dispatch-interval} as the
+ * safety net; up to {@code notification.dispatch-concurrency} of its notifications are delivered at once, so one
+ * slow contact lookup or mail server answer holds up only its own.
  * <p>
- * Each notification is claimed in a transaction of its own ({@code FOR UPDATE SKIP LOCKED}), so several instances
- * share the queue and none sends what another holds; the row stays locked until its outcome is recorded. A patient
+ * Each notification is claimed in a transaction of its own ({@code FOR UPDATE SKIP LOCKED}), so the workers of a
+ * lane and several instances share the queue and none sends what another holds; the row stays locked until its
+ * outcome is recorded. A patient
  * message asks intake-service for the contact details first and goes only to a consented, known address. It is
  * stored as an e-mail; when the patient consented to texts, its first attempt adds the same message as a text (one
  * row per channel, each with its own status), so a patient who consented to both gets both. A patient text due in
@@ -44,11 +59,11 @@ import java.util.Optional;
  * server took the message, it is sent again.
  */
 @Component
-public class NotificationDispatcher implements SchedulingConfigurer {
+public class NotificationDispatcher implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
-    /** A round ends after this many, so a long queue never holds the scheduler thread for long. */
-    private static final int MAX_PER_ROUND = 100;
+    /** A round ends after this many, so the poll's expiry and a new round's fresh start come round often. */
+    private static final int MAX_PER_ROUND = 500;
 
     private final Notifications notifications;
     private final PatientContacts contacts;
@@ -62,6 +77,7 @@ public class NotificationDispatcher implements SchedulingConfigurer {
     private final TransactionTemplate transactions;
     private final TraceContext traces;
     private final Clock clock;
+    private final Map<NotificationKind.Audience, Lane> lanes = new EnumMap<>(NotificationKind.Audience.class);
 
     NotificationDispatcher(Notifications notifications, PatientContacts contacts, Mailer mailer, SmsProvider sms,
                            QuietHours quietHours, MailTemplates wording, List<MessageTemplate> templates,
@@ -84,32 +100,118 @@ public class NotificationDispatcher implements SchedulingConfigurer {
         this.transactions = transactions;
         this.traces = traces;
         this.clock = clock;
+        for (NotificationKind.Audience audience : NotificationKind.Audience.values()) {
+            lanes.put(audience, new Lane(audience, properties.dispatchConcurrency()));
+        }
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        for (NotificationKind.Audience audience : NotificationKind.Audience.values()) {
-            registrar.addFixedDelayTask(() -> dispatchDue(audience), properties.dispatchInterval());
+        registrar.addFixedDelayTask(this::poll, properties.dispatchInterval());
+    }
+
+    /** A notification was stored for {@code audience}'s lane and its transaction committed: send it now. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onStored(Notifications.Stored stored) {
+        lanes.get(stored.audience()).rounds.wake();
+    }
+
+    /** The safety net: closes what expired unsent, and starts a round of each lane. */
+    private void poll() {
+        try {
+            int expired = notifications.expire(clock.instant());
+            if (expired > 0) {
+                log.warn("{} notification(s) not sent in time were closed as FAILED", expired);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not close expired notifications; the next poll tries again: {}", e.toString());
+        }
+        lanes.values().forEach(lane -> lane.rounds.wake());
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        for (Lane lane : lanes.values()) {
+            // a delivery still running after this is rolled back: its notification is sent after the next start
+            lane.rounds.stop(Duration.ofSeconds(10));
+            lane.workers.shutdownNow();
         }
     }
 
-    /** One round of one lane: sends due notifications until none is left or the round is full. */
-    private void dispatchDue(NotificationKind.Audience audience) {
-        try {
-            if (audience == NotificationKind.Audience.PATIENT) {
-                int expired = notifications.expire(clock.instant());
-                if (expired > 0) {
-                    log.warn("{} notification(s) not sent in time were closed as FAILED", expired);
+    /** One audience's queue: a round at a time, each with up to {@code concurrency} deliveries at once. */
+    private final class Lane {
+
+        private final NotificationKind.Audience audience;
+        private final int concurrency;
+        private final ExecutorService workers;
+        private final OnDemandRounds rounds;
+
+        Lane(NotificationKind.Audience audience, int concurrency) {
+            this.audience = audience;
+            this.concurrency = concurrency;
+            String name = "dispatch-" + audience.name().toLowerCase(Locale.ROOT);
+            this.workers = Executors.newFixedThreadPool(concurrency,
+                    Thread.ofPlatform().name(name + "-", 1).daemon().factory());
+            this.rounds = new OnDemandRounds(name, () -> new Round(this).run());
+        }
+    }
+
+    /**
+     * Sends the lane's due notifications until none is left or the round is full. It starts with one worker; each
+     * worker that found something to send starts one more, up to the lane's concurrency, so a single message costs
+     * one claim and a backlog soon has every worker.
+     */
+    private final class Round {
+
+        private final Lane lane;
+        private final AtomicInteger left = new AtomicInteger(MAX_PER_ROUND);
+        private final AtomicInteger started = new AtomicInteger();
+        private final List<Future<?>> workers = new CopyOnWriteArrayList<>();
+
+        Round(Lane lane) {
+            this.lane = lane;
+        }
+
+        void run() {
+            startWorker();
+            RuntimeException failure = null;
+            // a worker adds the next one before it ends, so this sees every worker of the round
+            for (int i = 0; i < workers.size(); i++) {
+                try {
+                    workers.get(i).get();
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-            // Each pass claims the most urgent due notification afresh, so a crisis message stored meanwhile goes next.
-            int dispatched = 0;
-            while (dispatched < MAX_PER_ROUND && dispatchNext(audience)) {
-                dispatched++;
+            if (failure != null) {
+                // The database itself failed: nothing was recorded, the notification is still due next round.
+                log.warn("Dispatch round stopped; due notifications stay pending for the next round: {}",
+                        failure.toString());
             }
-        } catch (RuntimeException e) {
-            // The database itself failed: nothing was recorded, the notification is still due next round.
-            log.warn("Dispatch round stopped; due notifications stay pending for the next round: {}", e.toString());
+        }
+
+        private void startWorker() {
+            if (started.incrementAndGet() <= lane.concurrency) {
+                try {
+                    workers.add(lane.workers.submit(this::work));
+                } catch (RejectedExecutionException e) {
+                    // stopping: what is due is sent after the next start
+                }
+            }
+        }
+
+        private void work() {
+            boolean helped = false;
+            // Each pass claims the most urgent due notification afresh, so a crisis message stored meanwhile goes next.
+            while (left.getAndDecrement() > 0 && dispatchNext(lane.audience)) {
+                if (!helped) {
+                    startWorker();
+                    helped = true;
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.clinicops.notification.notification;
 
 import org.clinicops.support.observability.TraceContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +29,23 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final TraceContext traces;
+    private final ApplicationEventPublisher events;
 
-    Notifications(JdbcClient jdbc, TraceContext traces) {
+    Notifications(JdbcClient jdbc, TraceContext traces, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.traces = traces;
+        this.events = events;
+    }
+
+    /** A notification of this lane was stored or made due now; the dispatcher sends it once the transaction commits. */
+    public record Stored(NotificationKind.Audience audience) {
+    }
+
+    private boolean stored(boolean inserted, NotificationKind kind) {
+        if (inserted) {
+            events.publishEvent(new Stored(kind.audience()));
+        }
+        return inserted;
     }
 
     /** Stores a new notification; false when its event already caused one of this kind (a redelivery). */
@@ -49,7 +63,7 @@ public class Notifications {
 
     /** As {@link #insert(Notification, String)}, for a notification not worth sending from {@code expiresAt} on. */
     public boolean insert(Notification n, String dedupeKey, Instant expiresAt) {
-        return jdbc.sql("""
+        return stored(jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, due_at, last_error, created_at, sent_at,
                                                   source_event_id, correlation_id, traceparent, content, dedupe_key,
@@ -78,7 +92,7 @@ public class Notifications {
                 .param("expiresAt", timestamp(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("staffRole", n.staffRole() == null ? null : n.staffRole().name(), Types.VARCHAR)
                 .param("address", n.address(), Types.VARCHAR)
-                .update() == 1;
+                .update() == 1, n.kind());
     }
 
     /**
@@ -86,7 +100,7 @@ public class Notifications {
      * message already has it, so however often this is asked there is one per cause and channel.
      */
     public void addChannel(Notification n, Channel channel, Instant now) {
-        jdbc.sql("""
+        stored(jdbc.sql("""
                         insert into notification (notification_id, patient_id, kind, channel, status, priority, attempts,
                                                   next_attempt_at, due_at, created_at, source_event_id,
                                                   correlation_id, traceparent, content, dedupe_key, expires_at,
@@ -101,7 +115,7 @@ public class Notifications {
                 .param("channel", channel.name())
                 .param("now", timestamp(now))
                 .param("of", n.notificationId())
-                .update();
+                .update() == 1, n.kind());
     }
 
     /**
@@ -197,13 +211,16 @@ public class Notifications {
      * record; false when it is not FAILED (any more), so two staff retrying at once send it once.
      */
     public boolean retryFailed(UUID notificationId, Instant now) {
-        return jdbc.sql("""
+        Optional<NotificationKind> retried = jdbc.sql("""
                         update notification set status = 'PENDING', next_attempt_at = :now, due_at = :now
                         where notification_id = :id and status = 'FAILED'
+                        returning kind
                         """)
                 .param("id", notificationId)
                 .param("now", timestamp(now))
-                .update() == 1;
+                .query((rs, row) -> NotificationKind.valueOf(rs.getString("kind")))
+                .optional();
+        return retried.map(kind -> stored(true, kind)).orElse(false);
     }
 
     public Optional<Notification> find(UUID notificationId) {
